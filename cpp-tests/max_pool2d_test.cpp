@@ -1,0 +1,121 @@
+#include "max_pool2d.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <random>
+
+#include "bits.h"
+#include "fixture.h"
+#include "pool_shape.h"
+
+namespace poolkit {
+namespace {
+
+using testing::fixture_tensor;
+using testing::fixture_tuple;
+using testing::float_bits;
+
+Pool2dGeometry geometry(const Shape& in, const Shape& out, const WindowArgs& a) {
+  const size_t r = in.size();
+  return {r == 4 ? in[0] * in[1] : in[0],
+          in[r - 2], in[r - 1], out[r - 2], out[r - 1],
+          a.kernel_size[0], a.kernel_size[1], a.stride[0], a.stride[1],
+          a.padding[0], a.padding[1], a.dilation[0], a.dilation[1]};
+}
+
+struct Pooled {
+  std::vector<float> values;
+  std::vector<int32_t> indices;
+};
+
+template <typename Kernel>
+Pooled run(Kernel kernel, const std::vector<float>& input, const Pool2dGeometry& g,
+           bool with_indices) {
+  const size_t n = static_cast<size_t>(g.planes * g.out_h * g.out_w);
+  Pooled p{std::vector<float>(n), std::vector<int32_t>(with_indices ? n : 0)};
+  kernel(input.data(), p.values.data(), with_indices ? p.indices.data() : nullptr, g);
+  return p;
+}
+
+// Sweeps widths 1..19 (every tail of the 4-wide blocks), strides 1..3 (each load path),
+// dilation, padding and ceil mode, with NaN, infinities and ties in the data.
+TEST(MaxPool2dKernel, MatchesReferenceBitForBit) {
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<float> uniform(-2.f, 2.f);
+  auto pick = [&rng](int64_t low, int64_t high) {
+    return std::uniform_int_distribution<int64_t>(low, high)(rng);
+  };
+  int compared = 0;
+  for (int64_t w = 1; w <= 19; ++w) {
+    for (int trial = 0; trial < 30; ++trial) {
+      const int64_t kh = pick(1, 4), kw = pick(1, 4);
+      const WindowArgs a{{kh, kw},
+                         {pick(1, 3), pick(1, 3)},
+                         {pick(0, kh / 2), pick(0, kw / 2)},
+                         {pick(1, 2), pick(1, 2)},
+                         pick(0, 1) == 1};
+      const Shape in_shape{2, pick(1, 7), w};
+      const ShapeResult out = window_pool_output_shape("maxPool2d", in_shape, a);
+      if (!out.ok()) continue;
+      std::vector<float> input(static_cast<size_t>(element_count(in_shape)));
+      for (float& v : input) {
+        const int64_t r = pick(0, 19);
+        v = r == 0   ? std::numeric_limits<float>::quiet_NaN()
+            : r == 1 ? -std::numeric_limits<float>::infinity()
+            : r == 2 ? -0.f
+            : r < 8  ? std::round(uniform(rng))
+                     : uniform(rng);
+      }
+      const Pool2dGeometry g = geometry(in_shape, out.shape, a);
+      for (bool with_indices : {false, true}) {
+        const Pooled fast = run(max_pool2d, input, g, with_indices);
+        const Pooled ref = run(max_pool2d_reference, input, g, with_indices);
+        ASSERT_EQ(float_bits(fast.values), float_bits(ref.values)) << "width " << w;
+        ASSERT_EQ(fast.indices, ref.indices) << "width " << w;
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GT(compared, 400);
+}
+
+TEST(MaxPool2dFixtures, MatchPyTorchBitForBit) {
+  const nlohmann::json fixture = testing::load_fixture("max_pool2d");
+  int matched = 0, rejected = 0;
+  for (const auto& c : fixture.at("cases")) {
+    SCOPED_TRACE(c.at("name").get<std::string>());
+    const auto& args = c.at("args");
+    const Shape kernel = fixture_tuple(args.at("kernel_size"), 2);
+    const Shape stride = args.at("stride").is_null() ? kernel : fixture_tuple(args.at("stride"), 2);
+    const WindowArgs a{kernel, stride, fixture_tuple(args.at("padding"), 2),
+                       fixture_tuple(args.at("dilation"), 2), args.at("ceil_mode").get<bool>()};
+    const testing::FixtureTensor input = fixture_tensor(c.at("input"));
+    const ShapeResult out = window_pool_output_shape("maxPool2d", input.shape, a);
+    if (c.contains("error")) {
+      EXPECT_FALSE(out.ok()) << "PyTorch rejects this: " << c.at("error");
+      EXPECT_EQ(out.error.rfind("maxPool2d: ", 0), 0u) << out.error;
+      ++rejected;
+      continue;
+    }
+    ASSERT_TRUE(out.ok()) << out.error;
+    const testing::FixtureTensor expected = fixture_tensor(c.at("output"));
+    const testing::FixtureTensor expected_indices = fixture_tensor(c.at("indices"));
+    ASSERT_EQ(out.shape, expected.shape);
+    const Pool2dGeometry g = geometry(input.shape, out.shape, a);
+    for (auto kernel_fn : {max_pool2d, max_pool2d_reference}) {
+      const Pooled got = run(kernel_fn, input.floats, g, true);
+      EXPECT_EQ(float_bits(got.values), float_bits(expected.floats));
+      EXPECT_EQ(got.indices, expected_indices.ints);
+      EXPECT_EQ(float_bits(run(kernel_fn, input.floats, g, false).values),
+                float_bits(expected.floats));
+    }
+    ++matched;
+  }
+  EXPECT_GE(matched, 200);
+  EXPECT_GE(rejected, 10);
+}
+
+}  // namespace
+}  // namespace poolkit

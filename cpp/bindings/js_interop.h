@@ -1,0 +1,55 @@
+// What every op binding does at the JavaScript boundary: read shapes and option arrays, hand
+// back either {error} or {data, indices, shape}. Errors travel as values, not C++ exceptions
+// (which the build leaves off), and JavaScript turns them into thrown Errors.
+#pragma once
+
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "../pool_shape.h"
+
+namespace poolkit::js {
+
+inline Shape shape_arg(const emscripten::val& array) {
+  Shape shape;
+  const int n = array["length"].as<int>();
+  for (int i = 0; i < n; ++i) shape.push_back(static_cast<int64_t>(array[i].as<double>()));
+  return shape;
+}
+
+inline emscripten::val shape_value(const Shape& shape) {
+  emscripten::val array = emscripten::val::array();
+  for (int64_t d : shape) array.call<void>("push", static_cast<double>(d));
+  return array;
+}
+
+inline emscripten::val error_result(const std::string& message) {
+  emscripten::val result = emscripten::val::object();
+  result.set("error", message);
+  return result;
+}
+
+// Memory handed to JavaScript, which owns it from then on (poolkit's Tensor frees it).
+template <typename T>
+T* allocate(int64_t count) {
+  return static_cast<T*>(std::malloc(static_cast<size_t>(count > 0 ? count : 1) * sizeof(T)));
+}
+
+inline std::string out_of_memory(const char* op, int64_t bytes) {
+  return std::string(op) + ": out of memory allocating " + std::to_string(bytes) +
+         " bytes for the output";
+}
+
+inline emscripten::val tensor_result(const Shape& shape, const float* data,
+                                     const int32_t* indices = nullptr) {
+  emscripten::val result = emscripten::val::object();
+  result.set("shape", shape_value(shape));
+  result.set("data", reinterpret_cast<uintptr_t>(data));
+  if (indices) result.set("indices", reinterpret_cast<uintptr_t>(indices));
+  return result;
+}
+
+}  // namespace poolkit::js

@@ -1,0 +1,113 @@
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "max_pool2d.h"
+#include "simd.h"
+
+namespace poolkit {
+namespace {
+
+using namespace simd;
+
+constexpr float kNegInf = -std::numeric_limits<float>::infinity();
+
+// Four inputs `stride` apart, starting at p. Stride 2 (the common pooling case) uses two loads
+// and a shuffle, reading p[0..7].
+inline v128 load_strided(const float* p, int64_t stride) {
+  if (stride == 1) return f32x4_load(p);
+  if (stride == 2) return f32x4_even(f32x4_load(p), f32x4_load(p + 4));
+  return f32x4_make(p[0], p[stride], p[2 * stride], p[3 * stride]);
+}
+
+// The last input column a 4-wide load_strided touches, relative to its first.
+inline int64_t strided_reach(int64_t stride) { return stride == 2 ? 7 : 3 * stride; }
+
+// One output cell, with the window clipped at the edges; rows [h0, h1) are already clipped.
+inline void pool_cell(const float* in, const Pool2dGeometry& g, int64_t h0, int64_t h1, int64_t ow,
+                      float* out, int32_t* idx) {
+  int64_t w0 = ow * g.stride_w - g.pad_w;
+  const int64_t w1 = std::min(w0 + (g.kernel_w - 1) * g.dilation_w + 1, g.in_w);
+  while (w0 < 0) w0 += g.dilation_w;
+  float best = kNegInf;
+  int64_t best_index = h0 * g.in_w + w0;
+  for (int64_t h = h0; h < h1; h += g.dilation_h) {
+    for (int64_t w = w0; w < w1; w += g.dilation_w) {
+      const float v = in[h * g.in_w + w];
+      if (v > best || std::isnan(v)) {
+        best = v;
+        best_index = h * g.in_w + w;
+      }
+    }
+  }
+  *out = best;
+  if (idx) *idx = static_cast<int32_t>(best_index);
+}
+
+// Four adjacent output cells whose windows lie inside the row horizontally. Each lane follows
+// the scalar rule exactly (greater-or-NaN replaces, in scan order), so results are bit-identical
+// to the reference, including the sign of zero and which NaN wins.
+template <bool kIndices>
+inline void pool_block4(const float* in, const Pool2dGeometry& g, int64_t h0, int64_t h1,
+                        int64_t ow, float* out, int32_t* idx) {
+  const int64_t x0 = ow * g.stride_w - g.pad_w;
+  const int32_t s = static_cast<int32_t>(g.stride_w);
+  const v128 lane_offsets = i32x4_make(0, s, 2 * s, 3 * s);
+  v128 best = f32x4_splat(kNegInf);
+  v128 best_index = i32x4_add(i32x4_splat(static_cast<int32_t>(h0 * g.in_w + x0)), lane_offsets);
+  for (int64_t h = h0; h < h1; h += g.dilation_h) {
+    const float* row = in + h * g.in_w;
+    for (int64_t k = 0; k < g.kernel_w; ++k) {
+      const int64_t x = x0 + k * g.dilation_w;
+      const v128 v = load_strided(row + x, g.stride_w);
+      const v128 take = v128_or(f32x4_gt(v, best), f32x4_is_nan(v));
+      best = v128_select(v, best, take);
+      if (kIndices) {
+        const v128 index =
+            i32x4_add(i32x4_splat(static_cast<int32_t>(h * g.in_w + x)), lane_offsets);
+        best_index = v128_select(index, best_index, take);
+      }
+    }
+  }
+  f32x4_store(out, best);
+  if (kIndices) i32x4_store(idx, best_index);
+}
+
+template <bool kIndices>
+void max_pool2d_planes(const float* input, float* output, int32_t* indices,
+                       const Pool2dGeometry& g) {
+  // Output columns whose windows need no horizontal clipping and whose 4-wide loads stay in
+  // the row: [vector_begin, ...) while the block's last load ends before in_w.
+  const int64_t vector_begin = (g.pad_w + g.stride_w - 1) / g.stride_w;
+  const int64_t window_reach = (g.kernel_w - 1) * g.dilation_w + strided_reach(g.stride_w);
+  for (int64_t p = 0; p < g.planes; ++p) {
+    const float* in = input + p * g.in_h * g.in_w;
+    for (int64_t oh = 0; oh < g.out_h; ++oh) {
+      int64_t h0 = oh * g.stride_h - g.pad_h;
+      const int64_t h1 = std::min(h0 + (g.kernel_h - 1) * g.dilation_h + 1, g.in_h);
+      while (h0 < 0) h0 += g.dilation_h;
+      const int64_t o = (p * g.out_h + oh) * g.out_w;
+      float* out = output + o;
+      int32_t* idx = kIndices ? indices + o : nullptr;
+      int64_t ow = 0;
+      for (; ow < std::min(vector_begin, g.out_w); ++ow)
+        pool_cell(in, g, h0, h1, ow, out + ow, kIndices ? idx + ow : nullptr);
+      for (; ow + 4 <= g.out_w && ow * g.stride_w - g.pad_w + window_reach < g.in_w; ow += 4)
+        pool_block4<kIndices>(in, g, h0, h1, ow, out + ow, kIndices ? idx + ow : nullptr);
+      for (; ow < g.out_w; ++ow)
+        pool_cell(in, g, h0, h1, ow, out + ow, kIndices ? idx + ow : nullptr);
+    }
+  }
+}
+
+}  // namespace
+
+void max_pool2d(const float* input, float* output, int32_t* indices, const Pool2dGeometry& g) {
+  if (indices) {
+    max_pool2d_planes<true>(input, output, indices, g);
+  } else {
+    max_pool2d_planes<false>(input, output, nullptr, g);
+  }
+}
+
+}  // namespace poolkit

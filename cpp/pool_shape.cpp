@@ -1,0 +1,121 @@
+#include "pool_shape.h"
+
+#include <sstream>
+
+namespace poolkit {
+namespace {
+
+// Integer division rounding toward negative infinity (ATen's div_rtn): an input smaller than the
+// window gives a negative numerator, and the output size must then come out below one.
+int64_t div_rtn(int64_t x, int64_t y) {
+  int64_t q = x / y;
+  int64_t r = x % y;
+  if (r != 0 && ((r < 0) != (y < 0))) --q;
+  return q;
+}
+
+bool all_positive(const Shape& s) {
+  for (int64_t v : s)
+    if (v <= 0) return false;
+  return true;
+}
+
+std::string message(const char* op, const std::string& text) { return std::string(op) + ": " + text; }
+
+}  // namespace
+
+std::string format_shape(const Shape& shape) {
+  std::ostringstream out;
+  out << '[';
+  for (size_t i = 0; i < shape.size(); ++i) out << (i ? ", " : "") << shape[i];
+  out << ']';
+  return out.str();
+}
+
+int64_t element_count(const Shape& shape) {
+  int64_t n = 1;
+  for (int64_t v : shape) n *= v;
+  return n;
+}
+
+int64_t pooling_output_size(int64_t input, int64_t kernel, int64_t stride, int64_t padding,
+                            int64_t dilation, bool ceil_mode) {
+  int64_t out =
+      div_rtn(input + 2 * padding - dilation * (kernel - 1) - 1 + (ceil_mode ? stride - 1 : 0),
+              stride) +
+      1;
+  if (ceil_mode && (out - 1) * stride >= input + padding) --out;
+  return out;
+}
+
+std::string check_pool_input(const char* op, const Shape& input_shape, size_t spatial_dims) {
+  const size_t rank = input_shape.size();
+  if (rank != spatial_dims + 1 && rank != spatial_dims + 2) {
+    const char* names[] = {"", "(C, L) or (N, C, L)", "(C, H, W) or (N, C, H, W)",
+                           "(C, D, H, W) or (N, C, D, H, W)"};
+    std::ostringstream text;
+    text << "input must be " << spatial_dims + 1 << "D or " << spatial_dims + 2 << "D "
+         << names[spatial_dims] << ", got a " << rank << "D tensor of shape "
+         << format_shape(input_shape);
+    return message(op, text.str());
+  }
+  // PyTorch allows an empty batch (N = 0) but no other empty dimension.
+  const size_t first_required = rank == spatial_dims + 2 ? 1 : 0;
+  for (size_t i = first_required; i < rank; ++i) {
+    if (input_shape[i] <= 0) {
+      return message(op, "input must have non-empty channel and spatial dimensions (only the "
+                         "batch may be empty), got shape " +
+                             format_shape(input_shape));
+    }
+  }
+  return "";
+}
+
+ShapeResult window_pool_output_shape(const char* op, const Shape& input_shape,
+                                     const WindowArgs& args) {
+  const size_t dims = args.kernel_size.size();
+  if (!all_positive(args.kernel_size))
+    return {{}, message(op, "kernelSize must be greater than zero, got kernelSize=" +
+                                format_shape(args.kernel_size))};
+  if (!all_positive(args.stride))
+    return {{}, message(op, "stride must be greater than zero, got stride=" +
+                                format_shape(args.stride))};
+  if (!all_positive(args.dilation))
+    return {{}, message(op, "dilation must be greater than zero, got dilation=" +
+                                format_shape(args.dilation))};
+  for (size_t i = 0; i < dims; ++i) {
+    if (args.padding[i] < 0)
+      return {{}, message(op, "padding must be non-negative, got padding=" +
+                                  format_shape(args.padding))};
+    // PyTorch 1.13 compares with half the kernel size, not half the dilated window.
+    if (args.padding[i] > args.kernel_size[i] / 2)
+      return {{}, message(op, "padding must be at most half of kernelSize, got padding=" +
+                                  format_shape(args.padding) +
+                                  " with kernelSize=" + format_shape(args.kernel_size))};
+  }
+  std::string input_error = check_pool_input(op, input_shape, dims);
+  if (!input_error.empty()) return {{}, input_error};
+
+  Shape out = input_shape;
+  const size_t first_spatial = input_shape.size() - dims;
+  bool too_small = false;
+  for (size_t i = 0; i < dims; ++i) {
+    out[first_spatial + i] =
+        pooling_output_size(input_shape[first_spatial + i], args.kernel_size[i], args.stride[i],
+                            args.padding[i], args.dilation[i], args.ceil_mode);
+    too_small = too_small || out[first_spatial + i] < 1;
+  }
+  if (too_small) {
+    const Shape in_spatial(input_shape.begin() + first_spatial, input_shape.end());
+    const Shape out_spatial(out.begin() + first_spatial, out.end());
+    return {{}, message(op, "output size must be at least 1, got " + format_shape(out_spatial) +
+                                " for input size " + format_shape(in_spatial) +
+                                " with kernelSize=" + format_shape(args.kernel_size) +
+                                ", stride=" + format_shape(args.stride) +
+                                ", padding=" + format_shape(args.padding) +
+                                ", dilation=" + format_shape(args.dilation))};
+  }
+  return {out, ""};
+}
+
+}  // namespace poolkit

@@ -1,0 +1,48 @@
+// PyTorch's pooling shape rules (ATen's Pool.h and pool*_shape_check), written once for 1 to 3
+// spatial dimensions. Every pooling op checks its arguments here before touching memory, so a
+// bad argument becomes a message for JavaScript instead of an out-of-bounds access.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace poolkit {
+
+using Shape = std::vector<int64_t>;
+
+// Sliding-window arguments, one entry per spatial dimension (outermost first).
+struct WindowArgs {
+  Shape kernel_size;
+  Shape stride;
+  Shape padding;
+  Shape dilation;
+  bool ceil_mode = false;
+};
+
+// ATen's pooling_output_shape_pad_lr: floor or ceil of (in + 2p - d(k-1) - 1) / s, plus one; in
+// ceil mode the last window is dropped if it would start in the right padding.
+int64_t pooling_output_size(int64_t input, int64_t kernel, int64_t stride, int64_t padding,
+                            int64_t dilation, bool ceil_mode);
+
+// Either the output shape or a message naming the argument, its value and the rule it breaks.
+struct ShapeResult {
+  Shape shape;
+  std::string error;
+  bool ok() const { return error.empty(); }
+};
+
+// The checks PyTorch's max_pool{1,2,3}d and avg_pool make, in PyTorch's order. `op` is the
+// JavaScript name used in messages (e.g. "maxPool2d"); argument names in messages are the
+// JavaScript API's camelCase names, because that is what the user typed.
+ShapeResult window_pool_output_shape(const char* op, const Shape& input_shape,
+                                     const WindowArgs& args);
+
+// Checks the rank (spatial + 1 unbatched, spatial + 2 batched) and that every dimension but the
+// batch is non-empty; returns an empty string when the shape is acceptable.
+std::string check_pool_input(const char* op, const Shape& input_shape, size_t spatial_dims);
+
+std::string format_shape(const Shape& shape);
+int64_t element_count(const Shape& shape);
+
+}  // namespace poolkit
