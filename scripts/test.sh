@@ -1,0 +1,21 @@
+#!/bin/sh
+# Every test: C++ natively under ASan+UBSan, the same C++ tests as wasm under Node, then Jest
+# (the public API, the package tarball, the demo page in Chromium).
+set -eu
+cd "$(dirname "$0")/.."
+sh scripts/setup.sh
+sh scripts/build.sh
+. scripts/emscripten-env.sh
+
+echo "== C++ tests, native, ASan + UBSan"
+[ -f build/native-asan/CMakeCache.txt ] ||
+  cmake -S . -B build/native-asan -DPOOLKIT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build build/native-asan -j2
+ctest --test-dir build/native-asan --output-on-failure
+
+echo "== C++ tests, wasm SIMD under Node"
+cmake --build build/wasm -j2
+ctest --test-dir build/wasm --output-on-failure
+
+echo "== JavaScript tests (Jest)"
+NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}" npx jest --ci

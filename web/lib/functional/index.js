@@ -1,0 +1,2 @@
+// torch.nn.functional, camelCased.
+export { maxPool2d } from './max_pool2d.js';

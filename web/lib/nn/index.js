@@ -1,0 +1,3 @@
+// torch.nn modules.
+export { Module } from './module.js';
+export { MaxPool2d } from './max_pool2d.js';

@@ -1,0 +1,79 @@
+// Turns what a user passes (PyTorch's arguments, camelCased, in one options object) into the
+// plain integer arrays the C++ side expects, rejecting wrong types with a message that names the
+// argument. PyTorch's numeric rules (positive kernel, padding at most half of it, ...) are
+// checked in C++ (cpp/pool_shape.cpp), once, for every caller.
+import { Tensor } from './tensor.js';
+
+function show(value) {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === 'object') return value.constructor?.name ?? 'object';
+  return String(value);
+}
+
+const camel = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+
+/** An int or an array of 1 or `n` ints, as PyTorch's _pair/_triple accept; returns n ints. */
+export function intTuple(op, name, value, n) {
+  const values = Array.isArray(value) ? value : [value];
+  if ((values.length !== 1 && values.length !== n) || !values.every(Number.isInteger)) {
+    const form = n === 1 ? 'an integer' : `an integer or an array of ${n} integers`;
+    throw new Error(`${op}: ${name} must be ${form}, got ${show(value)}`);
+  }
+  return values.length === 1 ? Array(n).fill(values[0]) : [...values];
+}
+
+export function bool(op, name, value) {
+  if (typeof value !== 'boolean') throw new Error(`${op}: ${name} must be true or false, got ${show(value)}`);
+  return value;
+}
+
+/**
+ * Reads an options object against `spec` ({name: defaultValue}); unknown keys are an error, so
+ * a typo such as `kernel_size` is caught instead of silently ignored.
+ */
+export function readOptions(op, options, spec) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new Error(`${op}: options must be an object such as {kernelSize: 2}, got ${show(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!(key in spec)) {
+      const hint = camel(key) in spec ? ` (did you mean ${camel(key)}?)` : '';
+      throw new Error(`${op}: unknown option ${key}${hint}; the options are ${Object.keys(spec).join(', ')}`);
+    }
+  }
+  const read = {};
+  for (const [key, fallback] of Object.entries(spec)) read[key] = options[key] ?? fallback;
+  return read;
+}
+
+/**
+ * The arguments of an nn module's constructor, in any of the forms users write: PyTorch's
+ * positional order, a first positional argument followed by an options object, or one options
+ * object.
+ */
+export function moduleArguments(op, positionalNames, args) {
+  const last = args[args.length - 1];
+  const hasOptions = last !== null && typeof last === 'object' && !Array.isArray(last);
+  const positional = hasOptions ? args.slice(0, -1) : args;
+  if (positional.length > positionalNames.length) {
+    throw new Error(`${op}: takes at most ${positionalNames.length} positional arguments (${positionalNames.join(', ')}), got ${positional.length}`);
+  }
+  const options = { ...(hasOptions ? last : {}) };
+  positional.forEach((value, i) => {
+    const name = positionalNames[i];
+    if (name in options) throw new Error(`${op}: ${name} given both positionally and in the options`);
+    options[name] = value;
+  });
+  return options;
+}
+
+/** The input every op takes: a live float32 Tensor. */
+export function checkInput(op, input, name = 'input') {
+  if (!(input instanceof Tensor)) {
+    throw new Error(`${op}: ${name} must be a poolkit Tensor (make one with poolkit.tensor(data, shape)), got ${show(input)}`);
+  }
+  if (input.dtype !== 'float32') throw new Error(`${op}: ${name} must be float32, got ${input.dtype}`);
+  return input.pointerFor(op);
+}

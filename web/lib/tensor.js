@@ -1,0 +1,173 @@
+// Tensors live in wasm memory, so ops never copy their inputs across the boundary. `.data` is a
+// JavaScript copy made on first read and cached; tensors are immutable, so it never goes stale.
+import { wasm } from './runtime.js';
+
+const DTYPES = {
+  float32: { array: Float32Array, heap: 'HEAPF32' },
+  int32: { array: Int32Array, heap: 'HEAP32' },
+};
+
+// Frees the wasm memory of tensors the program dropped without calling dispose().
+const finalizer = new FinalizationRegistry((pointer) => wasm().free(pointer));
+
+function sizeOf(shape) {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+export class Tensor {
+  #shape;
+  #dtype;
+  #pointer;
+  #data = null;
+
+  /** @internal Use poolkit.tensor() to make a tensor. */
+  constructor(pointer, shape, dtype) {
+    this.#pointer = pointer;
+    this.#shape = Object.freeze([...shape]);
+    this.#dtype = dtype;
+    finalizer.register(this, pointer, this);
+  }
+
+  get shape() {
+    return this.#shape;
+  }
+
+  get dtype() {
+    return this.#dtype;
+  }
+
+  numel() {
+    return sizeOf(this.#shape);
+  }
+
+  dim() {
+    return this.#shape.length;
+  }
+
+  /** A typed array with the tensor's values in row-major order. Read it; writing to it does not change the tensor. */
+  get data() {
+    if (!this.#data) {
+      const { heap } = DTYPES[this.#dtype];
+      const start = this.#pointer >>> 2;
+      this.#data = wasm()[heap].slice(start, start + this.numel());
+    }
+    return this.#data;
+  }
+
+  /** The values as nested arrays, like torch.Tensor.tolist(). */
+  tolist() {
+    const values = Array.from(this.data);
+    const nest = (offset, dim) => {
+      if (dim === this.#shape.length) return values[offset];
+      const stride = sizeOf(this.#shape.slice(dim + 1));
+      return Array.from({ length: this.#shape[dim] }, (_, i) => nest(offset + i * stride, dim + 1));
+    };
+    return nest(0, 0);
+  }
+
+  /** Frees the tensor's wasm memory now instead of when it is garbage-collected. */
+  dispose() {
+    if (this.#pointer === 0) return;
+    finalizer.unregister(this);
+    wasm().free(this.#pointer);
+    this.#pointer = 0;
+    this.#data = null;
+  }
+
+  get isDisposed() {
+    return this.#pointer === 0;
+  }
+
+  /** @internal The tensor's address in wasm memory, for ops. */
+  pointerFor(op) {
+    if (this.#pointer === 0) throw new Error(`${op}: the input tensor was disposed`);
+    return this.#pointer;
+  }
+
+  toString() {
+    return `Tensor(shape=[${this.#shape.join(', ')}], dtype=${this.#dtype})`;
+  }
+}
+
+/** @internal Wraps memory an op allocated in wasm; the tensor owns it from now on. */
+export function adoptWasmTensor(pointer, shape, dtype = 'float32') {
+  return new Tensor(pointer, shape, dtype);
+}
+
+function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  return typeof value === 'object' ? `a ${value.constructor?.name ?? 'object'}` : `${typeof value} ${value}`;
+}
+
+function checkShape(shape) {
+  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
+    throw new Error(
+      `tensor: shape must be an array of non-negative integers, got ${JSON.stringify(shape)}`,
+    );
+  }
+}
+
+// Nested arrays, as torch.tensor takes them: the shape comes from the nesting.
+function flattenNested(data) {
+  const shape = [];
+  for (let level = data; Array.isArray(level); level = level[0]) shape.push(level.length);
+  const flat = [];
+  const walk = (value, dim, path) => {
+    if (dim === shape.length) {
+      if (typeof value !== 'number') {
+        throw new Error(`tensor: data${path} must be a number, got ${describe(value)}`);
+      }
+      flat.push(value);
+      return;
+    }
+    if (!Array.isArray(value) || value.length !== shape[dim]) {
+      throw new Error(
+        `tensor: nested arrays must be rectangular; data${path} should be an array of length ${shape[dim]}`,
+      );
+    }
+    value.forEach((v, i) => walk(v, dim + 1, `${path}[${i}]`));
+  };
+  walk(data, 0, '');
+  return { values: flat, shape };
+}
+
+/**
+ * Makes a tensor, copying `data` into wasm memory.
+ * - tensor(Float32Array | Int32Array | number[], shape)
+ * - tensor(nestedArrays) — the shape is read from the nesting, like torch.tensor.
+ */
+export function tensor(data, shape) {
+  let values = data;
+  if (shape === undefined) {
+    if (!Array.isArray(data)) {
+      throw new Error(`tensor: without a shape, data must be (nested) arrays, got ${describe(data)}`);
+    }
+    ({ values, shape } = flattenNested(data));
+  }
+  checkShape(shape);
+  let dtype;
+  if (values instanceof Int32Array) {
+    dtype = 'int32';
+  } else if (values instanceof Float32Array) {
+    dtype = 'float32';
+  } else if (Array.isArray(values)) {
+    dtype = 'float32';
+    const bad = values.findIndex((v) => typeof v !== 'number');
+    if (bad >= 0) throw new Error(`tensor: data[${bad}] must be a number, got ${describe(values[bad])}`);
+  } else {
+    throw new Error(`tensor: data must be a Float32Array, an Int32Array or an array of numbers, got ${describe(data)}`);
+  }
+  const count = sizeOf(shape);
+  if (values.length !== count) {
+    throw new Error(
+      `tensor: data has ${values.length} elements but shape [${shape.join(', ')}] needs ${count}`,
+    );
+  }
+  const module = wasm();
+  const pointer = module.allocate(count * 4);
+  if (!pointer) throw new Error(`tensor: out of memory allocating ${count * 4} bytes`);
+  module[DTYPES[dtype].heap].set(values, pointer >>> 2);
+  return new Tensor(pointer, shape, dtype);
+}
