@@ -1,0 +1,9 @@
+// Tests import 'poolkit' as users do, from the built package (dist/). POOLKIT_DIST points them at
+// another build of it (a second worktree, an installed tarball).
+export default {
+  testEnvironment: 'node',
+  transform: {},
+  testMatch: ['<rootDir>/js-tests/**/*.test.js'],
+  moduleNameMapper: { '^poolkit$': process.env.POOLKIT_DIST ?? '<rootDir>/dist/index.js' },
+  testTimeout: 60000,
+};
