@@ -18,4 +18,11 @@ cmake --build build/wasm -j2
 ctest --test-dir build/wasm --output-on-failure
 
 echo "== JavaScript tests (Jest)"
-NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}" npx jest --ci
+status=0
+NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}" npx jest --ci \
+  --json --outputFile=build/jest-results.json || status=$?
+# One plain closing line that any CI reader understands.
+node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed`);' \
+  build/jest-results.json
+exit $status
