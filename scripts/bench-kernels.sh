@@ -1,8 +1,13 @@
 #!/bin/sh
 # Times every kernel's SIMD version against its scalar reference, as wasm under Node.
+# With --peak, prints the single-thread wasm SIMD peak instead.
 set -eu
 cd "$(dirname "$0")/.."
 . scripts/emscripten-env.sh
 [ -f build/wasm/CMakeCache.txt ] || emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+if [ "${1:-}" = --peak ]; then
+  cmake --build build/wasm --target simd_peak -j2 >/dev/null
+  exec node build/wasm/cpp-tests/simd_peak.cjs
+fi
 cmake --build build/wasm --target kernel_bench -j2 >/dev/null
-node build/wasm/cpp-tests/kernel_bench.cjs
+exec node build/wasm/cpp-tests/kernel_bench.cjs

@@ -1,0 +1,137 @@
+// `npm run bench`: poolkit against onnxruntime-web (wasm, 1 and 2 threads) and TensorFlow.js
+// (wasm backend) on the same inputs and weights, each case in fresh child processes run one
+// after another. Checks that the outputs agree, then prints medians, ratios, GFLOP/s and peak
+// memory. Options: --cases <substring> picks cases; --smoke runs every case on a tiny input (as
+// npm test does), without onnxruntime-web when PyTorch is not there to export its models.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CASES } from './cases.js';
+import { seededWeights, writeSafetensors } from './inputs.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const args = process.argv.slice(2);
+const pick = args.includes('--cases') ? args[args.indexOf('--cases') + 1] : null;
+const smoke = args.includes('--smoke');
+const CONFIGS = [
+  { label: 'poolkit', runtime: 'poolkit', threads: 1 },
+  { label: 'ort 1t', runtime: 'ort', threads: 1 },
+  { label: 'ort 2t', runtime: 'ort', threads: 2 },
+  { label: 'tfjs', runtime: 'tfjs', threads: 1 },
+];
+
+const modelDir = join(root, 'build/bench');
+
+function ensureWeights() {
+  mkdirSync(modelDir, { recursive: true });
+  for (const { weights } of CASES) {
+    const path = join(modelDir, `${weights?.name}.safetensors`);
+    if (weights && !existsSync(path)) writeSafetensors(path, seededWeights(weights.shapes));
+  }
+}
+
+const hasTorch = () => spawnSync('/usr/bin/python3', ['-c', 'import torch']).status === 0;
+
+// onnxruntime-web needs the cases as ONNX, which PyTorch exports. Without PyTorch, the full
+// benchmark stops here; the smoke run goes on without onnxruntime-web.
+function ensureModels() {
+  if (existsSync(join(modelDir, 'unet.onnx'))) return true;
+  if (!hasTorch()) {
+    if (smoke) return false;
+    throw new Error('the benchmark needs Debian\'s PyTorch to export ONNX models: apt-get install python3-torch');
+  }
+  console.log('exporting the benchmark models to ONNX with PyTorch (scripts/bench/export_models.py)...');
+  execFileSync('/usr/bin/python3', ['scripts/bench/export_models.py', modelDir], { cwd: root, stdio: 'inherit' });
+  return true;
+}
+
+function simdPeakGflops() {
+  const out = execFileSync('sh', ['scripts/bench-kernels.sh', '--peak'], { cwd: root, encoding: 'utf8' });
+  return Number(/([\d.]+) GFLOP\/s/.exec(out)?.[1]);
+}
+
+function runChild(config, index, outFile) {
+  if (config.runtime === 'ort' && !haveOnnx) return { unsupported: true };
+  const child = spawnSync(
+    process.execPath,
+    ['scripts/bench/child.js', config.runtime, String(config.threads), String(index), outFile, smoke ? '--smoke' : ''],
+    { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
+  if (child.status !== 0) {
+    // Minified runtimes print whole bundles with their stack traces: keep the message.
+    const message = child.stderr.split('\n').filter((l) => /Error|error/.test(l)).map((l) => l.slice(0, 300));
+    throw new Error(`${config.label} failed on ${CASES[index].name}:\n${message.slice(0, 5).join('\n')}`);
+  }
+  return JSON.parse(child.stdout.trim().split('\n').pop());
+}
+
+// Largest difference relative to the reference's largest magnitude.
+function relativeDifference(a, b) {
+  if (a.length !== b.length) return Infinity;
+  let diff = 0;
+  let scale = 0;
+  for (let i = 0; i < a.length; i++) {
+    diff = Math.max(diff, Math.abs(a[i] - b[i]));
+    scale = Math.max(scale, Math.abs(a[i]));
+  }
+  return diff / (scale || 1);
+}
+
+const fmt = (v, digits = 1) => (v == null || Number.isNaN(v) ? '—' : v.toFixed(digits));
+
+ensureWeights();
+const haveOnnx = ensureModels();
+const peak = smoke ? NaN : simdPeakGflops();
+const work = mkdtempSync(join(tmpdir(), 'poolkit-bench-'));
+const selected = CASES.map((c, i) => [c, i]).filter(
+  ([c]) => (!pick || c.name.includes(pick)) && (!smoke || c.smoke),
+);
+console.log(`machine: ${cpus()[0].model}, ${cpus().length} cores, Node ${process.version}`);
+if (!smoke) console.log(`wasm SIMD peak (one thread, independent mul+add chains): ${fmt(peak)} GFLOP/s`);
+const rows = [];
+for (const [benchCase, index] of selected) {
+  const results = {};
+  for (const config of CONFIGS) {
+    const outFile = join(work, `${index}-${config.label.replace(' ', '')}.bin`);
+    results[config.label] = { ...runChild(config, index, outFile), outFile };
+  }
+  // Everyone is compared with the first runtime that ran the case: poolkit, when it has the op.
+  const ran = Object.entries(results).filter(([, r]) => !r.unsupported);
+  const output = (r) => {
+    const bytes = readFileSync(r.outFile);
+    return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  };
+  const reference = ran.length ? output(ran[0][1]) : null;
+  const agree = Object.fromEntries(ran.slice(1).map(([label, r]) => [label, relativeDifference(reference, output(r))]));
+  rows.push({ benchCase, results, agree });
+  const p = results.poolkit;
+  const line = CONFIGS.map((c) => `${c.label} ${fmt(results[c.label].medianMs)} ms`).join(' | ');
+  console.log(`${benchCase.name}: ${line}${p.unsupported ? ' (poolkit: not built yet)' : ''}`);
+}
+rmSync(work, { recursive: true, force: true });
+
+console.log('\n| case | poolkit ms | ort 1t ms | ort 2t ms | tfjs ms | poolkit/ort1 | poolkit/ort2 | poolkit/tfjs | GFLOP/s (% peak) | peak RSS MB poolkit / ort / tfjs | max rel diff ort / tfjs |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+const problems = [];
+for (const { benchCase, results, agree } of rows) {
+  const ms = (label) => results[label].medianMs;
+  const ratio = (label) => (ms('poolkit') && ms(label) ? ms('poolkit') / ms(label) : NaN);
+  const gflops = benchCase.flops && ms('poolkit') ? benchCase.flops / (ms('poolkit') * 1e6) : NaN;
+  const diff = (label) => (label in agree ? agree[label].toExponential(0) : '—');
+  console.log(
+    `| ${benchCase.name} | ${fmt(ms('poolkit'))} | ${fmt(ms('ort 1t'))} | ${fmt(ms('ort 2t'))} | ${fmt(ms('tfjs'))} | ` +
+      `${fmt(ratio('ort 1t'), 2)} | ${fmt(ratio('ort 2t'), 2)} | ${fmt(ratio('tfjs'), 2)} | ` +
+      `${benchCase.flops ? `${fmt(gflops)} (${fmt((100 * gflops) / peak, 0)}%)` : '—'} | ` +
+      `${['poolkit', 'ort 1t', 'tfjs'].map((l) => fmt(results[l].peakRssMB, 0)).join(' / ')} | ${diff('ort 1t')} / ${diff('tfjs')} |`,
+  );
+  const peers = Object.entries(agree).filter(([label]) => label !== 'ort 2t');
+  for (const [label, d] of peers) if (d > 1e-3) problems.push(`${benchCase.name}: ${label} differs by ${d.toExponential(1)}`);
+  // poolkit's numbers are PyTorch's (the tests say so); if no peer agrees with it, something is wrong.
+  if (!results.poolkit.unsupported && peers.length && Math.min(...peers.map(([, d]) => d)) > 1e-3) {
+    problems.push(`${benchCase.name}: poolkit agrees with no peer`);
+    process.exitCode = 1;
+  }
+}
+if (problems.length) console.log(`\ndisagreements (relative to the largest output magnitude):\n- ${problems.join('\n- ')}`);

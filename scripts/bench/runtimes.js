@@ -1,0 +1,87 @@
+// One adapter per runtime: load it, prepare a case, and return {run} where run() computes the
+// case and resolves to its output as a Float32Array readable from JavaScript.
+import { readFileSync } from 'node:fs';
+import { tfjsUNet } from './tfjs_unet.js';
+
+const mapValues = (object, fn) => Object.fromEntries(Object.entries(object).map(([k, v]) => [k, fn(v)]));
+
+async function poolkitRuntime({ benchCase, input, weights }) {
+  const poolkit = await import('../../dist/index.js');
+  await poolkit.ready();
+  let forward;
+  if (benchCase.unet) {
+    if (!poolkit.UNet) return null;
+    const net = await poolkit.UNet.fromSafetensors(new Uint8Array(weights.bytes));
+    forward = (x) => net.forward(x);
+  } else {
+    const w = weights && mapValues(weights.tensors, (t) => poolkit.tensor(t.data, t.shape));
+    forward = benchCase.poolkit(poolkit, w);
+  }
+  const x = poolkit.tensor(input, benchCase.input);
+  try {
+    forward(x).dispose();
+  } catch (error) {
+    if (error instanceof TypeError) return null; // the op does not exist in this build yet
+    throw error;
+  }
+  return {
+    run() {
+      const y = forward(x);
+      const data = y.data;
+      y.dispose();
+      return data;
+    },
+    wasmHeapBytes: () => poolkit.memoryStats().heapBytes,
+    threads: 1,
+  };
+}
+
+async function ortRuntime({ threads, benchCase, input, modelDir }) {
+  const ort = await import('onnxruntime-web');
+  ort.env.wasm.numThreads = threads;
+  const session = await ort.InferenceSession.create(readFileSync(`${modelDir}${benchCase.onnx}.onnx`), {
+    executionProviders: ['wasm'],
+    graphOptimizationLevel: 'all',
+  });
+  const x = new ort.Tensor('float32', input, benchCase.input);
+  return { run: async () => (await session.run({ x })).y.data, threads };
+}
+
+// NCHW <-> NHWC (and the 5D forms), outside the timed region.
+const toChannelsLast = (rank) => (rank === 5 ? [0, 2, 3, 4, 1] : [0, 2, 3, 1]);
+
+function channelsLastToFirst(data, shape) {
+  const [n, ...rest] = shape;
+  const c = rest.pop();
+  const spatial = rest.reduce((a, b) => a * b, 1);
+  const out = new Float32Array(data.length);
+  for (let b = 0; b < n; b++)
+    for (let s = 0; s < spatial; s++)
+      for (let k = 0; k < c; k++) out[(b * c + k) * spatial + s] = data[(b * spatial + s) * c + k];
+  return out;
+}
+
+async function tfjsRuntime({ threads, benchCase, input, weights }) {
+  const tf = await import('@tensorflow/tfjs-core');
+  const backend = await import('@tensorflow/tfjs-backend-wasm');
+  backend.setThreadsCount(threads);
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const w = weights && mapValues(weights.tensors, (t) => tf.tensor(t.data, t.shape));
+  const forward = benchCase.unet ? tfjsUNet(tf, w) : benchCase.tfjs(tf, w);
+  const x = tf.transpose(tf.tensor(input, benchCase.input), toChannelsLast(benchCase.input.length));
+  let outShape;
+  return {
+    async run() {
+      const y = tf.tidy(() => forward(x));
+      outShape = y.shape;
+      const data = await y.data();
+      y.dispose();
+      return data;
+    },
+    toNCHW: (data) => channelsLastToFirst(data, outShape),
+    threads: backend.getThreadsCount(),
+  };
+}
+
+export const RUNTIMES = { poolkit: poolkitRuntime, ort: ortRuntime, tfjs: tfjsRuntime };
