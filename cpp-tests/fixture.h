@@ -1,9 +1,8 @@
 // Reads the PyTorch reference cases in js-tests/fixtures (written by scripts/fixtures/*.py).
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -13,8 +12,8 @@ namespace poolkit::testing {
 
 struct FixtureTensor {
   Shape shape;
-  std::vector<float> floats;   // dtype float32
-  std::vector<int32_t> ints;   // dtype int32
+  std::vector<float> floats;  // dtype float32
+  std::vector<int32_t> ints;  // dtype int32
 };
 
 nlohmann::json load_fixture(const std::string& op);

@@ -20,9 +20,18 @@ using testing::float_bits;
 Pool2dGeometry geometry(const Shape& in, const Shape& out, const WindowArgs& a) {
   const size_t r = in.size();
   return {r == 4 ? in[0] * in[1] : in[0],
-          in[r - 2], in[r - 1], out[r - 2], out[r - 1],
-          a.kernel_size[0], a.kernel_size[1], a.stride[0], a.stride[1],
-          a.padding[0], a.padding[1], a.dilation[0], a.dilation[1]};
+          in[r - 2],
+          in[r - 1],
+          out[r - 2],
+          out[r - 1],
+          a.kernel_size[0],
+          a.kernel_size[1],
+          a.stride[0],
+          a.stride[1],
+          a.padding[0],
+          a.padding[1],
+          a.dilation[0],
+          a.dilation[1]};
 }
 
 struct Pooled {
@@ -79,6 +88,36 @@ TEST(MaxPool2dKernel, MatchesReferenceBitForBit) {
     }
   }
   EXPECT_GT(compared, 400);
+}
+
+// The 2x2 stride-2 window has its own vector path (max_pool2d.cpp); sweep it on its own.
+TEST(MaxPool2dKernel, K2S2PathMatchesReferenceBitForBit) {
+  std::mt19937 rng(11);
+  int compared = 0;
+  for (int64_t w = 2; w <= 27; ++w) {
+    for (int64_t pad = 0; pad <= 1; ++pad) {
+      for (bool ceil_mode : {false, true}) {
+        const WindowArgs a{{2, 2}, {2, 2}, {pad, pad}, {1, 1}, ceil_mode};
+        const Shape in_shape{3, 5, w};
+        const ShapeResult out = window_pool_output_shape("maxPool2d", in_shape, a);
+        ASSERT_TRUE(out.ok()) << out.error;
+        std::vector<float> input(static_cast<size_t>(element_count(in_shape)));
+        for (float& v : input) {
+          const int64_t r = static_cast<int64_t>(rng() % 16);
+          v = r == 0   ? std::numeric_limits<float>::quiet_NaN()
+              : r == 1 ? -0.f
+              : r == 2 ? 0.f
+                       : static_cast<float>(static_cast<int>(rng() % 7) - 3);
+        }
+        const Pool2dGeometry g = geometry(in_shape, out.shape, a);
+        ASSERT_EQ(float_bits(run(max_pool2d, input, g, false).values),
+                  float_bits(run(max_pool2d_reference, input, g, false).values))
+            << "width " << w << " pad " << pad;
+        ++compared;
+      }
+    }
+  }
+  EXPECT_EQ(compared, 26 * 4);
 }
 
 TEST(MaxPool2dFixtures, MatchPyTorchBitForBit) {

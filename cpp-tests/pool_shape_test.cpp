@@ -29,7 +29,8 @@ TEST(PoolShape, MessagesNameArgumentValueAndRule) {
 
 TEST(PoolShape, EmptyBatchIsAllowedOtherEmptyDimensionsAreNot) {
   EXPECT_TRUE(window_pool_output_shape("maxPool2d", Shape{0, 2, 4, 4}, pair_args(2, 2, 0, 1)).ok());
-  EXPECT_FALSE(window_pool_output_shape("maxPool2d", Shape{1, 0, 4, 4}, pair_args(2, 2, 0, 1)).ok());
+  EXPECT_FALSE(
+      window_pool_output_shape("maxPool2d", Shape{1, 0, 4, 4}, pair_args(2, 2, 0, 1)).ok());
   EXPECT_FALSE(window_pool_output_shape("maxPool2d", Shape{0, 4, 4}, pair_args(2, 2, 0, 1)).ok());
 }
 

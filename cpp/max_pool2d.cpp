@@ -1,8 +1,9 @@
+#include "max_pool2d.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "max_pool2d.h"
 #include "simd.h"
 
 namespace poolkit {
@@ -73,6 +74,28 @@ inline void pool_block4(const float* in, const Pool2dGeometry& g, int64_t h0, in
   if (kIndices) i32x4_store(idx, best_index);
 }
 
+// Greater-or-NaN replaces: PyTorch's update rule, per lane.
+inline v128 take_max(v128 best, v128 v) {
+  return v128_select(v, best, v128_or(f32x4_gt(v, best), f32x4_is_nan(v)));
+}
+
+// The 2x2, stride 2 window of the UNet and of most CNNs, without indices: each row's eight
+// floats are loaded once and split into even and odd columns, instead of one strided load per
+// kernel column. Same scan order as the general path, so the same bits.
+inline void pool_block4_k2s2(const float* row0, const float* row1, float* out) {
+  const v128 a0 = f32x4_load(row0), a1 = f32x4_load(row0 + 4);
+  const v128 b0 = f32x4_load(row1), b1 = f32x4_load(row1 + 4);
+  v128 best = take_max(f32x4_splat(kNegInf), f32x4_even(a0, a1));
+  best = take_max(best, f32x4_odd(a0, a1));
+  best = take_max(best, f32x4_even(b0, b1));
+  f32x4_store(out, take_max(best, f32x4_odd(b0, b1)));
+}
+
+inline bool is_k2s2(const Pool2dGeometry& g) {
+  return g.kernel_h == 2 && g.kernel_w == 2 && g.stride_h == 2 && g.stride_w == 2 &&
+         g.dilation_h == 1 && g.dilation_w == 1;
+}
+
 template <bool kIndices>
 void max_pool2d_planes(const float* input, float* output, int32_t* indices,
                        const Pool2dGeometry& g) {
@@ -92,6 +115,11 @@ void max_pool2d_planes(const float* input, float* output, int32_t* indices,
       int64_t ow = 0;
       for (; ow < std::min(vector_begin, g.out_w); ++ow)
         pool_cell(in, g, h0, h1, ow, out + ow, kIndices ? idx + ow : nullptr);
+      if (!kIndices && is_k2s2(g) && h1 - h0 == 2) {
+        const float* row0 = in + h0 * g.in_w;
+        for (; ow + 4 <= g.out_w && ow * 2 - g.pad_w + 7 < g.in_w; ow += 4)
+          pool_block4_k2s2(row0 + ow * 2 - g.pad_w, row0 + g.in_w + ow * 2 - g.pad_w, out + ow);
+      }
       for (; ow + 4 <= g.out_w && ow * g.stride_w - g.pad_w + window_reach < g.in_w; ow += 4)
         pool_block4<kIndices>(in, g, h0, h1, ow, out + ow, kIndices ? idx + ow : nullptr);
       for (; ow < g.out_w; ++ow)

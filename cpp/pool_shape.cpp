@@ -20,7 +20,9 @@ bool all_positive(const Shape& s) {
   return true;
 }
 
-std::string message(const char* op, const std::string& text) { return std::string(op) + ": " + text; }
+std::string message(const char* op, const std::string& text) {
+  return std::string(op) + ": " + text;
+}
 
 }  // namespace
 
@@ -63,9 +65,10 @@ std::string check_pool_input(const char* op, const Shape& input_shape, size_t sp
   const size_t first_required = rank == spatial_dims + 2 ? 1 : 0;
   for (size_t i = first_required; i < rank; ++i) {
     if (input_shape[i] <= 0) {
-      return message(op, "input must have non-empty channel and spatial dimensions (only the "
-                         "batch may be empty), got shape " +
-                             format_shape(input_shape));
+      return message(op,
+                     "input must have non-empty channel and spatial dimensions (only the "
+                     "batch may be empty), got shape " +
+                         format_shape(input_shape));
     }
   }
   return "";
@@ -75,23 +78,28 @@ ShapeResult window_pool_output_shape(const char* op, const Shape& input_shape,
                                      const WindowArgs& args) {
   const size_t dims = args.kernel_size.size();
   if (!all_positive(args.kernel_size))
-    return {{}, message(op, "kernelSize must be greater than zero, got kernelSize=" +
-                                format_shape(args.kernel_size))};
+    return {{},
+            message(op, "kernelSize must be greater than zero, got kernelSize=" +
+                            format_shape(args.kernel_size))};
   if (!all_positive(args.stride))
-    return {{}, message(op, "stride must be greater than zero, got stride=" +
-                                format_shape(args.stride))};
+    return {
+        {},
+        message(op, "stride must be greater than zero, got stride=" + format_shape(args.stride))};
   if (!all_positive(args.dilation))
-    return {{}, message(op, "dilation must be greater than zero, got dilation=" +
-                                format_shape(args.dilation))};
+    return {{},
+            message(op, "dilation must be greater than zero, got dilation=" +
+                            format_shape(args.dilation))};
   for (size_t i = 0; i < dims; ++i) {
     if (args.padding[i] < 0)
-      return {{}, message(op, "padding must be non-negative, got padding=" +
-                                  format_shape(args.padding))};
+      return {
+          {},
+          message(op, "padding must be non-negative, got padding=" + format_shape(args.padding))};
     // PyTorch 1.13 compares with half the kernel size, not half the dilated window.
     if (args.padding[i] > args.kernel_size[i] / 2)
-      return {{}, message(op, "padding must be at most half of kernelSize, got padding=" +
-                                  format_shape(args.padding) +
-                                  " with kernelSize=" + format_shape(args.kernel_size))};
+      return {{},
+              message(op, "padding must be at most half of kernelSize, got padding=" +
+                              format_shape(args.padding) +
+                              " with kernelSize=" + format_shape(args.kernel_size))};
   }
   std::string input_error = check_pool_input(op, input_shape, dims);
   if (!input_error.empty()) return {{}, input_error};
@@ -108,12 +116,12 @@ ShapeResult window_pool_output_shape(const char* op, const Shape& input_shape,
   if (too_small) {
     const Shape in_spatial(input_shape.begin() + first_spatial, input_shape.end());
     const Shape out_spatial(out.begin() + first_spatial, out.end());
-    return {{}, message(op, "output size must be at least 1, got " + format_shape(out_spatial) +
-                                " for input size " + format_shape(in_spatial) +
-                                " with kernelSize=" + format_shape(args.kernel_size) +
-                                ", stride=" + format_shape(args.stride) +
-                                ", padding=" + format_shape(args.padding) +
-                                ", dilation=" + format_shape(args.dilation))};
+    return {{},
+            message(op, "output size must be at least 1, got " + format_shape(out_spatial) +
+                            " for input size " + format_shape(in_spatial) +
+                            " with kernelSize=" + format_shape(args.kernel_size) + ", stride=" +
+                            format_shape(args.stride) + ", padding=" + format_shape(args.padding) +
+                            ", dilation=" + format_shape(args.dilation))};
   }
   return {out, ""};
 }

@@ -4,8 +4,8 @@
 // out-of-bounds load in a vector path is caught by the native tests, not just by wasm traps.
 #pragma once
 
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 #if defined(__wasm_simd128__)

@@ -11,9 +11,10 @@ KernelCase pool_case(const char* input, Pool2dGeometry g, bool indices) {
   auto out = std::make_shared<std::vector<float>>(g.planes * g.out_h * g.out_w);
   auto idx = std::make_shared<std::vector<int32_t>>(indices ? out->size() : 0);
   // The lambdas own the buffers (shared_ptr copies), so they outlive this function.
-  return {"max_pool2d", input,
-          [=] { max_pool2d(in->data(), out->data(), indices ? idx->data() : nullptr, g); },
-          [=] { max_pool2d_reference(in->data(), out->data(), indices ? idx->data() : nullptr, g); }};
+  return {
+      "max_pool2d", input,
+      [=] { max_pool2d(in->data(), out->data(), indices ? idx->data() : nullptr, g); },
+      [=] { max_pool2d_reference(in->data(), out->data(), indices ? idx->data() : nullptr, g); }};
 }
 
 const Register k2s2([] {

@@ -29,12 +29,18 @@ val max_pool2d_js(uintptr_t input, val input_shape, val options) {
   }
   const size_t rank = in_shape.size();
   const Pool2dGeometry g{rank == 4 ? in_shape[0] * in_shape[1] : in_shape[0],
-                         in_shape[rank - 2],  in_shape[rank - 1],
-                         out.shape[rank - 2], out.shape[rank - 1],
-                         args.kernel_size[0], args.kernel_size[1],
-                         args.stride[0],      args.stride[1],
-                         args.padding[0],     args.padding[1],
-                         args.dilation[0],    args.dilation[1]};
+                         in_shape[rank - 2],
+                         in_shape[rank - 1],
+                         out.shape[rank - 2],
+                         out.shape[rank - 1],
+                         args.kernel_size[0],
+                         args.kernel_size[1],
+                         args.stride[0],
+                         args.stride[1],
+                         args.padding[0],
+                         args.padding[1],
+                         args.dilation[0],
+                         args.dilation[1]};
   max_pool2d(reinterpret_cast<const float*>(input), data, indices, g);
   return js::tensor_result(out.shape, data, indices);
 }
