@@ -1,15 +1,16 @@
 #!/bin/sh
-# Every test: C++ natively under ASan+UBSan, the same C++ tests as wasm under Node, then Jest
-# (the public API, the package tarball, the demo page in Chromium).
+# Every test: C++ natively under ASan+UBSan (plus the libFuzzer target), the same C++ tests as
+# wasm under Node, then Jest (the public API, the package tarball, the demo page in Chromium).
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/setup.sh
 sh scripts/build.sh
 . scripts/emscripten-env.sh
 
-echo "== C++ tests, native, ASan + UBSan"
+echo "== C++ tests, native (clang), ASan + UBSan, and the fuzzer for a bounded time"
 [ -f build/native-asan/CMakeCache.txt ] ||
-  cmake -S . -B build/native-asan -DPOOLKIT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+  CC=clang CXX=clang++ cmake -S . -B build/native-asan -DPOOLKIT_SANITIZE=ON -DPOOLKIT_FUZZ=ON \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build/native-asan -j2
 ctest --test-dir build/native-asan --output-on-failure
 
