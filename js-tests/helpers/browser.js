@@ -68,6 +68,7 @@ export function launchChromium() {
 /** Opens a page that records console errors and page errors into `errors`. */
 export async function openPage(browser, url) {
   const page = await browser.newPage();
+  page.setDefaultTimeout(10000);
   const errors = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
