@@ -1,11 +1,34 @@
 import * as poolkit from 'poolkit';
+import { showPooledChannels } from './feature_map.js';
 import { startPlayground } from './playground/playground.js';
+
+function loadImage(src) {
+  return new Promise((resolve, reject) => {
+    const image = new Image();
+    image.onload = () => resolve(image);
+    image.onerror = () => reject(new Error(`could not load ${src}`));
+    image.src = src;
+  });
+}
+
+function startFeatureMap(poolkit) {
+  const levels = document.getElementById('levels');
+  const show = async (src) => showPooledChannels(poolkit, levels, await loadImage(src));
+  const select = document.getElementById('photo');
+  select.addEventListener('change', () => show(select.value));
+  document.getElementById('photo-upload').addEventListener('change', (event) => {
+    const [file] = event.target.files;
+    if (file) show(URL.createObjectURL(file));
+  });
+  return show(select.value);
+}
 
 async function main() {
   const status = document.getElementById('status');
   try {
     await poolkit.ready();
     startPlayground(poolkit, document.getElementById('playground'));
+    await startFeatureMap(poolkit);
     status.textContent = 'Every number above is computed by poolkit (WebAssembly SIMD) in this page.';
   } catch (error) {
     status.textContent = `poolkit failed: ${error.message}`;
