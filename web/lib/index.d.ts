@@ -22,6 +22,9 @@ export interface MemoryStats {
 }
 export function memoryStats(): MemoryStats;
 
+/** Which build is running. */
+export function runtimeInfo(): { simd: boolean; threads: number };
+
 /**
  * An immutable n-dimensional array held in wasm memory. Memory is freed by dispose(), or when
  * the tensor is garbage-collected (FinalizationRegistry) if you never call it.

@@ -53,6 +53,12 @@ export function wasm() {
   return instance;
 }
 
+/** Which build is running: {simd, threads}. */
+export function runtimeInfo() {
+  wasm();
+  return { simd: true, threads: 1 };
+}
+
 /** What malloc currently holds in the wasm heap, and the heap's size (which never shrinks). */
 export function memoryStats() {
   const module = wasm();
