@@ -1,4 +1,5 @@
 #include "max_pool2d.h"
+#include "parallel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -96,46 +97,46 @@ inline bool is_k2s2(const Pool2dGeometry& g) {
          g.dilation_h == 1 && g.dilation_w == 1;
 }
 
+// Output rows [begin, end), counted over all planes: the unit parallel_for splits.
 template <bool kIndices>
-void max_pool2d_planes(const float* input, float* output, int32_t* indices,
-                       const Pool2dGeometry& g) {
+void max_pool2d_rows(const float* input, float* output, int32_t* indices, const Pool2dGeometry& g,
+                     int64_t begin, int64_t end) {
   // Output columns whose windows need no horizontal clipping and whose 4-wide loads stay in
   // the row: [vector_begin, ...) while the block's last load ends before in_w.
   const int64_t vector_begin = (g.pad_w + g.stride_w - 1) / g.stride_w;
   const int64_t window_reach = (g.kernel_w - 1) * g.dilation_w + strided_reach(g.stride_w);
-  for (int64_t p = 0; p < g.planes; ++p) {
+  for (int64_t r = begin; r < end; ++r) {
+    const int64_t p = r / g.out_h, oh = r % g.out_h;
     const float* in = input + p * g.in_h * g.in_w;
-    for (int64_t oh = 0; oh < g.out_h; ++oh) {
-      int64_t h0 = oh * g.stride_h - g.pad_h;
-      const int64_t h1 = std::min(h0 + (g.kernel_h - 1) * g.dilation_h + 1, g.in_h);
-      while (h0 < 0) h0 += g.dilation_h;
-      const int64_t o = (p * g.out_h + oh) * g.out_w;
-      float* out = output + o;
-      int32_t* idx = kIndices ? indices + o : nullptr;
-      int64_t ow = 0;
-      for (; ow < std::min(vector_begin, g.out_w); ++ow)
-        pool_cell(in, g, h0, h1, ow, out + ow, kIndices ? idx + ow : nullptr);
-      if (!kIndices && is_k2s2(g) && h1 - h0 == 2) {
-        const float* row0 = in + h0 * g.in_w;
-        for (; ow + 4 <= g.out_w && ow * 2 - g.pad_w + 7 < g.in_w; ow += 4)
-          pool_block4_k2s2(row0 + ow * 2 - g.pad_w, row0 + g.in_w + ow * 2 - g.pad_w, out + ow);
-      }
-      for (; ow + 4 <= g.out_w && ow * g.stride_w - g.pad_w + window_reach < g.in_w; ow += 4)
-        pool_block4<kIndices>(in, g, h0, h1, ow, out + ow, kIndices ? idx + ow : nullptr);
-      for (; ow < g.out_w; ++ow)
-        pool_cell(in, g, h0, h1, ow, out + ow, kIndices ? idx + ow : nullptr);
+    int64_t h0 = oh * g.stride_h - g.pad_h;
+    const int64_t h1 = std::min(h0 + (g.kernel_h - 1) * g.dilation_h + 1, g.in_h);
+    while (h0 < 0) h0 += g.dilation_h;
+    float* out = output + r * g.out_w;
+    int32_t* idx = kIndices ? indices + r * g.out_w : nullptr;
+    int64_t ow = 0;
+    for (; ow < std::min(vector_begin, g.out_w); ++ow)
+      pool_cell(in, g, h0, h1, ow, out + ow, kIndices ? idx + ow : nullptr);
+    if (!kIndices && is_k2s2(g) && h1 - h0 == 2) {
+      const float* row0 = in + h0 * g.in_w;
+      for (; ow + 4 <= g.out_w && ow * 2 - g.pad_w + 7 < g.in_w; ow += 4)
+        pool_block4_k2s2(row0 + ow * 2 - g.pad_w, row0 + g.in_w + ow * 2 - g.pad_w, out + ow);
     }
+    for (; ow + 4 <= g.out_w && ow * g.stride_w - g.pad_w + window_reach < g.in_w; ow += 4)
+      pool_block4<kIndices>(in, g, h0, h1, ow, out + ow, kIndices ? idx + ow : nullptr);
+    for (; ow < g.out_w; ++ow) pool_cell(in, g, h0, h1, ow, out + ow, kIndices ? idx + ow : nullptr);
   }
 }
 
 }  // namespace
 
 void max_pool2d(const float* input, float* output, int32_t* indices, const Pool2dGeometry& g) {
-  if (indices) {
-    max_pool2d_planes<true>(input, output, indices, g);
-  } else {
-    max_pool2d_planes<false>(input, output, nullptr, g);
-  }
+  parallel_for(g.planes * g.out_h, g.out_w * g.kernel_h * g.kernel_w, [&](int64_t begin, int64_t end) {
+    if (indices) {
+      max_pool2d_rows<true>(input, output, indices, g, begin, end);
+    } else {
+      max_pool2d_rows<false>(input, output, nullptr, g, begin, end);
+    }
+  });
 }
 
 }  // namespace poolkit

@@ -1,15 +1,22 @@
 #!/bin/sh
-# Builds the npm package into dist/: the wasm module (Emscripten, SIMD128, Embind) next to the
-# JavaScript API from web/lib. Incremental: CMake rebuilds only what changed.
+# Builds the npm package into dist/: the wasm module (Emscripten, SIMD128, Embind; one thread,
+# and with threads for browsers and for Node) next to the JavaScript API from web/lib.
+# Incremental: CMake rebuilds only what changed.
 set -eu
 cd "$(dirname "$0")/.."
 . scripts/emscripten-env.sh
 
 [ -f build/wasm/CMakeCache.txt ] || emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build/wasm --target poolkit_wasm -j2
+cmake --build build/wasm --target poolkit_wasm poolkit_wasm_threads poolkit_wasm_threads_node -j2
 
 rm -rf dist
-mkdir -p dist
+mkdir -p dist/node
 cp -R web/lib/. dist/
 cp build/wasm/poolkit_wasm.js build/wasm/poolkit_wasm.wasm dist/
+cp build/wasm/poolkit_wasm_threads.js build/wasm/poolkit_wasm_threads.wasm \
+  build/wasm/poolkit_wasm_threads.worker.js dist/
+cp build/wasm/node/poolkit_wasm_threads.js build/wasm/node/poolkit_wasm_threads.wasm \
+  build/wasm/node/poolkit_wasm_threads.worker.js dist/node/
+# Emscripten's Node glue is CommonJS; the package is "type": "module".
+echo '{ "type": "commonjs" }' > dist/node/package.json
 echo "build: dist/ holds poolkit ($(wc -c < dist/poolkit_wasm.wasm) bytes of wasm)"

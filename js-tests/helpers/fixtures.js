@@ -28,6 +28,26 @@ export function loadCases(op) {
   }));
 }
 
+/** scripts/fixtures/common.py's hashed_input: x[i] = ((i * 2654435761) mod 2**32) / 2**32 - 0.5. */
+export function hashedInput(shape) {
+  const data = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  // In double precision, rounded to float32 once on the store, as PyTorch's .float() does.
+  for (let i = 0; i < data.length; i++) data[i] = (Math.imul(i, 2654435761) >>> 0) / 2 ** 32 - 0.5;
+  return data;
+}
+
+/** The large cases: the input is rebuilt from its formula. */
+export function loadLargeCases(op) {
+  const doc = JSON.parse(readFileSync(new URL(`../fixtures/${op}_large.json`, import.meta.url), 'utf8'));
+  return doc.cases.map((c) => ({
+    name: c.name,
+    inputShape: c.input_shape,
+    options: Object.fromEntries(Object.entries(c.args).map(([k, v]) => [camel(k), v])),
+    output: decode(c.output),
+    indices: c.indices && decode(c.indices),
+  }));
+}
+
 /** Float bits as plain numbers, so equality covers the sign of zero and which NaN. */
 export function bits(floats) {
   return Array.from(new Uint32Array(floats.buffer, floats.byteOffset, floats.length));

@@ -11,8 +11,21 @@ const MODEL = {
 
 async function startUNet() {
   const response = await fetch('samples/index.json');
-  const samples = response.ok ? await response.json() : [];
-  return startUNetDemo(document.getElementById('unet'), { ...MODEL, samples });
+  if (!response.ok) throw new Error(`the sample list samples/index.json is missing (HTTP ${response.status})`);
+  return startUNetDemo(document.getElementById('unet'), { ...MODEL, samples: await response.json() });
+}
+
+// Each section reports its own failure, so one missing piece does not blank the page.
+async function guarded(sectionId, start) {
+  try {
+    await start();
+  } catch (error) {
+    const note = document.createElement('p');
+    note.className = 'error';
+    note.setAttribute('role', 'alert');
+    note.textContent = error.message;
+    document.getElementById(sectionId).append(note);
+  }
 }
 
 function loadImage(src) {
@@ -36,17 +49,23 @@ function startFeatureMap(poolkit) {
   return show(select.value);
 }
 
+function describeBuild({ simd, threads, build }) {
+  const base = `Running here: ${simd ? 'WebAssembly SIMD' : 'WebAssembly'}, ${threads} thread${threads > 1 ? 's' : ''}`;
+  if (build === 'threads') return `${base}.`;
+  return globalThis.crossOriginIsolated
+    ? `${base}.`
+    : `${base} (threads need a cross-origin-isolated page, served with COOP/COEP headers; this one is not).`;
+}
+
 async function main() {
   const status = document.getElementById('status');
   try {
     await poolkit.ready();
     startPlayground(poolkit, document.getElementById('playground'));
-    const info = poolkit.runtimeInfo();
-    document.getElementById('build-info').textContent =
-      `Running here: ${info.simd ? 'WebAssembly SIMD' : 'WebAssembly'}, ${info.threads} thread${info.threads > 1 ? 's' : ''}.`;
-    await startFeatureMap(poolkit);
-    await startUNet();
     status.textContent = 'Every number above is computed by poolkit (WebAssembly SIMD) in this page.';
+    document.getElementById('build-info').textContent = describeBuild(poolkit.runtimeInfo());
+    await guarded('feature-map', () => startFeatureMap(poolkit));
+    await guarded('unet', startUNet);
   } catch (error) {
     status.textContent = `poolkit failed: ${error.message}`;
     status.classList.add('error');
