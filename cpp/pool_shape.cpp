@@ -179,8 +179,15 @@ ShapeResult adaptive_pool_output_shape(const char* op, const Shape& input_shape,
 ShapeResult lp_pool_output_shape(const char* op, const Shape& input_shape, const WindowArgs& args,
                                  double norm_type) {
   if (!(norm_type > 0) || std::isinf(norm_type)) {
+    // Spelled as JavaScript prints it, since that is what the user typed.
     std::ostringstream value;
-    value << norm_type;
+    if (std::isnan(norm_type)) {
+      value << "NaN";
+    } else if (std::isinf(norm_type)) {
+      value << (norm_type < 0 ? "-Infinity" : "Infinity");
+    } else {
+      value << norm_type;
+    }
     return {{},
             message(op, "normType must be a positive, finite number, got normType=" + value.str())};
   }
