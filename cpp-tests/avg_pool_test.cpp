@@ -76,21 +76,25 @@ TEST(AvgPoolKernel, MatchesReferenceBitForBit) {
   EXPECT_GT(compared, 500);
 }
 
-// The benchmark's shape: long rows where nearly every output is a 4-wide block.
+// Long rows, where nearly every output is in a block of 16 or 4, for each specialised stride
+// and kernel width (the benchmark's k3 s1 p1 among them).
 TEST(AvgPoolKernel, MatchesReferenceOnWideRows) {
   const Shape in_shape{1, 3, 9, 112};
   std::vector<float> input(static_cast<size_t>(element_count(in_shape)));
   std::mt19937 rng(5);
   std::uniform_real_distribution<float> uniform(-1.f, 1.f);
   for (float& v : input) v = uniform(rng);
-  for (int64_t stride : {1, 2, 3}) {
-    const WindowArgs a{{3, 3}, {stride, stride}, {1, 1}, {1, 1}, false};
-    const ShapeResult out = avg_pool_output_shape("avgPool2d", in_shape, a, std::nullopt);
-    ASSERT_TRUE(out.ok()) << out.error;
-    for (bool include : {false, true}) {
-      const AvgPoolGeometry g = avg_pool_geometry(in_shape, out.shape, a, include, 0);
-      EXPECT_EQ(bits_any_nan(run(avg_pool, input, g)),
-                bits_any_nan(run(avg_pool_reference, input, g)));
+  for (int64_t kernel : {2, 3, 4}) {
+    for (int64_t stride : {1, 2, 3}) {
+      const WindowArgs a{{kernel, kernel}, {stride, stride}, {1, 1}, {1, 1}, false};
+      const ShapeResult out = avg_pool_output_shape("avgPool2d", in_shape, a, std::nullopt);
+      ASSERT_TRUE(out.ok()) << out.error;
+      for (bool include : {false, true}) {
+        const AvgPoolGeometry g = avg_pool_geometry(in_shape, out.shape, a, include, 0);
+        EXPECT_EQ(bits_any_nan(run(avg_pool, input, g)),
+                  bits_any_nan(run(avg_pool_reference, input, g)))
+            << "kernel " << kernel << ", stride " << stride;
+      }
     }
   }
 }

@@ -9,11 +9,12 @@ namespace {
 
 using namespace simd;
 
-// Four inputs `stride` apart, starting at p. Stride 2 uses two loads and a shuffle, reading
-// p[0..7].
+// Four inputs `stride` apart, starting at p; kStride is the stride when it is 1 or 2, else 0.
+// Stride 2 uses two loads and a shuffle, reading p[0..7].
+template <int kStride>
 inline v128 load_strided(const float* p, int64_t stride) {
-  if (stride == 1) return f32x4_load(p);
-  if (stride == 2) return f32x4_even(f32x4_load(p), f32x4_load(p + 4));
+  if (kStride == 1) return f32x4_load(p);
+  if (kStride == 2) return f32x4_even(f32x4_load(p), f32x4_load(p + 4));
   return f32x4_make(p[0], p[stride], p[2 * stride], p[3 * stride]);
 }
 
@@ -62,29 +63,58 @@ inline float pool_cell(const float* in, const AvgPoolGeometry& g, const RowWindo
   return 0.f + sum / static_cast<float>(divisor(g, r, padded_w, w1_in - w0));
 }
 
-// Four adjacent output cells whose windows lie inside the row. Each lane adds its window's
-// values in the scalar scan order (d, h, then w), so the sums are the reference's bit for bit.
-inline void pool_block4(const float* in, const AvgPoolGeometry& g, const RowWindow& r, int64_t ow,
+// 4 * kBlocks adjacent output cells whose windows lie inside the row. Each lane adds its window's
+// values in the scalar scan order (d, h, then w), so the sums are the reference's bit for bit;
+// several blocks at once keep several of those dependent chains of additions in flight.
+template <int kBlocks, int kStride, int kKernelW>
+inline void pool_blocks(const float* in, const AvgPoolGeometry& g, const RowWindow& r, int64_t ow,
                         v128 divisor_vec, float* out) {
-  const int64_t x0 = ow * g.stride_w - g.pad_w;
-  v128 sum = f32x4_splat(0.f);
+  const int64_t s = g.stride_w;
+  const int64_t x0 = ow * s - g.pad_w;
+  v128 sum[kBlocks];
+  for (v128& v : sum) v = f32x4_splat(0.f);
   for (int64_t d = r.d0; d < r.d1; ++d) {
     for (int64_t h = r.h0; h < r.h1; ++h) {
       const float* p = in + (d * g.in_h + h) * g.in_w + x0;
-      for (int64_t k = 0; k < g.kernel_w; ++k)
-        sum = f32x4_add(sum, load_strided(p + k, g.stride_w));
+      const int64_t kernel_w = kKernelW ? kKernelW : g.kernel_w;
+      for (int64_t k = 0; k < kernel_w; ++k)
+        for (int b = 0; b < kBlocks; ++b)
+          sum[b] = f32x4_add(sum[b], load_strided<kStride>(p + k + 4 * b * s, s));
     }
   }
-  f32x4_store(out, f32x4_add(f32x4_splat(0.f), f32x4_div(sum, divisor_vec)));
+  for (int b = 0; b < kBlocks; ++b)
+    f32x4_store(out + 4 * b, f32x4_add(f32x4_splat(0.f), f32x4_div(sum[b], divisor_vec)));
+}
+
+// One output row: clipped cells at the edges, blocks of 16 and then 4 in between. kStride and
+// kKernelW are the stride and kernel width when the row is specialised for them, else 0.
+template <int kStride, int kKernelW>
+void pool_row(const float* in, const AvgPoolGeometry& g, const RowWindow& r, float* out) {
+  const int64_t s = g.stride_w;
+  // Output columns whose windows need no clipping and whose 4-wide loads stay in the row.
+  const int64_t vector_begin = std::min((g.pad_w + s - 1) / s, g.out_w);
+  const int64_t window_reach = (g.kernel_w - 1) + strided_reach(s);
+  // Whether the 4-wide block starting at output column ow stays inside the row.
+  auto inside = [&](int64_t ow) { return ow * s - g.pad_w + window_reach < g.in_w; };
+  const v128 divisor_vec = f32x4_splat(static_cast<float>(divisor(g, r, g.kernel_w, g.kernel_w)));
+  int64_t ow = 0;
+  for (; ow < vector_begin; ++ow) out[ow] = pool_cell(in, g, r, ow);
+  for (; ow + 16 <= g.out_w && inside(ow + 12); ow += 16)
+    pool_blocks<4, kStride, kKernelW>(in, g, r, ow, divisor_vec, out + ow);
+  for (; ow + 4 <= g.out_w && inside(ow); ow += 4)
+    pool_blocks<1, kStride, kKernelW>(in, g, r, ow, divisor_vec, out + ow);
+  for (; ow < g.out_w; ++ow) out[ow] = pool_cell(in, g, r, ow);
 }
 
 }  // namespace
 
 void avg_pool(const float* input, float* output, const AvgPoolGeometry& g) {
   const int64_t volume = g.in_d * g.in_h * g.in_w;
-  // Output columns whose windows need no clipping and whose 4-wide loads stay in the row.
-  const int64_t vector_begin = (g.pad_w + g.stride_w - 1) / g.stride_w;
-  const int64_t window_reach = (g.kernel_w - 1) + strided_reach(g.stride_w);
+  auto row = pool_row<0, 0>;
+  if (g.stride_w == 1)
+    row = g.kernel_w == 3 ? pool_row<1, 3> : g.kernel_w == 2 ? pool_row<1, 2> : pool_row<1, 0>;
+  if (g.stride_w == 2)
+    row = g.kernel_w == 3 ? pool_row<2, 3> : g.kernel_w == 2 ? pool_row<2, 2> : pool_row<2, 0>;
   float* out = output;
   for (int64_t p = 0; p < g.planes; ++p) {
     const float* in = input + p * volume;
@@ -93,15 +123,9 @@ void avg_pool(const float* input, float* output, const AvgPoolGeometry& g) {
         const RowWindow r = row_window(g, od, oh);
         if (r.d0 >= r.d1 || r.h0 >= r.h1) {
           std::fill(out, out + g.out_w, 0.f);
-          continue;
+        } else {
+          row(in, g, r, out);
         }
-        const v128 divisor_vec =
-            f32x4_splat(static_cast<float>(divisor(g, r, g.kernel_w, g.kernel_w)));
-        int64_t ow = 0;
-        for (; ow < std::min(vector_begin, g.out_w); ++ow) out[ow] = pool_cell(in, g, r, ow);
-        for (; ow + 4 <= g.out_w && ow * g.stride_w - g.pad_w + window_reach < g.in_w; ow += 4)
-          pool_block4(in, g, r, ow, divisor_vec, out + ow);
-        for (; ow < g.out_w; ++ow) out[ow] = pool_cell(in, g, r, ow);
       }
     }
   }
