@@ -13,8 +13,9 @@ void relu(const float* input, float* output, int64_t count);
 // The scalar reference twin.
 void relu_reference(const float* input, float* output, int64_t count);
 
-// x < 0 ? +0 : x, decided on the bits: clang 14 turns every float spelling of it (even one
-// through memcpy) into wasm's f32.max, which makes -0 into +0 and replaces NaNs.
+// x < 0 ? +0 : x, decided on the bits: clang 14 turns the float spellings of it we tried (even
+// one masking the bits after a float compare) into wasm's f32.max, which makes -0 into +0 and
+// replaces NaNs.
 inline float relu_scalar(float x) {
   uint32_t bits;
   std::memcpy(&bits, &x, sizeof bits);
