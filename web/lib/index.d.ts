@@ -145,6 +145,7 @@ export namespace nn {
     ceilMode: boolean;
     forward(input: Tensor): Tensor | [Tensor, Tensor];
   }
+
   class AvgPool1d extends Module {
     constructor(options: AvgPool1dOptions);
     constructor(kernelSize: IntOrTuple, options?: Omit<AvgPool1dOptions, 'kernelSize'>);
