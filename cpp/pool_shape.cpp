@@ -1,5 +1,6 @@
 #include "pool_shape.h"
 
+#include <cmath>
 #include <sstream>
 
 namespace poolkit {
@@ -124,6 +125,81 @@ ShapeResult window_pool_output_shape(const char* op, const Shape& input_shape,
                             ", dilation=" + format_shape(args.dilation))};
   }
   return {out, ""};
+}
+
+ShapeResult avg_pool_output_shape(const char* op, const Shape& input_shape, const WindowArgs& args,
+                                  std::optional<int64_t> divisor_override) {
+  ShapeResult out = window_pool_output_shape(op, input_shape, args);
+  if (!out.ok()) return out;
+  if (divisor_override &&
+      (*divisor_override == 0 || *divisor_override < INT32_MIN || *divisor_override > INT32_MAX)) {
+    return {{},
+            message(op,
+                    "divisorOverride must be a non-zero integer from -2147483648 to "
+                    "2147483647, got divisorOverride=" +
+                        std::to_string(*divisor_override))};
+  }
+  const size_t dims = args.kernel_size.size();
+  if (dims == 3) {
+    const Shape in_spatial(input_shape.end() - 3, input_shape.end());
+    for (size_t i = 0; i < 3; ++i) {
+      if (in_spatial[i] < args.kernel_size[i])
+        return {{},
+                message(op,
+                        "input must be at least as large as kernelSize in every spatial "
+                        "dimension (padding does not count), got input size " +
+                            format_shape(in_spatial) +
+                            " with kernelSize=" + format_shape(args.kernel_size))};
+    }
+  }
+  return out;
+}
+
+ShapeResult adaptive_pool_output_shape(const char* op, const Shape& input_shape,
+                                       const OutputSize& output_size) {
+  const size_t dims = output_size.size();
+  std::string input_error = check_pool_input(op, input_shape, dims);
+  if (!input_error.empty()) return {{}, input_error};
+  Shape out = input_shape;
+  const size_t first_spatial = input_shape.size() - dims;
+  bool too_small = false;
+  std::ostringstream given;
+  given << '[';
+  for (size_t i = 0; i < dims; ++i) {
+    if (output_size[i]) {
+      out[first_spatial + i] = *output_size[i];
+      too_small = too_small || *output_size[i] < 1;
+      given << (i ? ", " : "") << *output_size[i];
+    } else {
+      given << (i ? ", " : "") << "null";
+    }
+  }
+  given << ']';
+  if (too_small)
+    return {{},
+            message(op,
+                    "outputSize must be at least 1 (or null to keep the input size), got "
+                    "outputSize=" +
+                        given.str())};
+  return {out, ""};
+}
+
+ShapeResult lp_pool_output_shape(const char* op, const Shape& input_shape, const WindowArgs& args,
+                                 double norm_type) {
+  if (!(norm_type > 0) || std::isinf(norm_type)) {
+    // Spelled as JavaScript prints it, since that is what the user typed.
+    std::ostringstream value;
+    if (std::isnan(norm_type)) {
+      value << "NaN";
+    } else if (std::isinf(norm_type)) {
+      value << (norm_type < 0 ? "-Infinity" : "Infinity");
+    } else {
+      value << norm_type;
+    }
+    return {{},
+            message(op, "normType must be a positive, finite number, got normType=" + value.str())};
+  }
+  return avg_pool_output_shape(op, input_shape, args, std::nullopt);
 }
 
 }  // namespace poolkit

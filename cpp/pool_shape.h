@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,23 @@ ShapeResult window_pool_output_shape(const char* op, const Shape& input_shape,
 // Checks the rank (spatial + 1 unbatched, spatial + 2 batched) and that every dimension but the
 // batch is non-empty; returns an empty string when the shape is acceptable.
 std::string check_pool_input(const char* op, const Shape& input_shape, size_t spatial_dims);
+
+// avg_pool{1,2,3}d: the window checks above, then what only average pooling checks: a
+// divisorOverride that is not zero and fits the int ATen's 3d kernel converts it to, and (3d
+// only, like ATen's pool3d_shape_check) an input at least as large as the kernel, padding or not.
+ShapeResult avg_pool_output_shape(const char* op, const Shape& input_shape, const WindowArgs& args,
+                                  std::optional<int64_t> divisor_override);
+
+// adaptive pooling: one output size per spatial dimension, an empty entry keeping the input's
+// size (PyTorch's None). Sizes below 1 are rejected (PyTorch returns an empty tensor for 0).
+using OutputSize = std::vector<std::optional<int64_t>>;
+ShapeResult adaptive_pool_output_shape(const char* op, const Shape& input_shape,
+                                       const OutputSize& output_size);
+
+// lp_pool{1,2}d: a normType that is positive and finite (PyTorch fails on 0 but accepts negative
+// and infinite values, which give no norm), then avg_pool's checks.
+ShapeResult lp_pool_output_shape(const char* op, const Shape& input_shape, const WindowArgs& args,
+                                 double norm_type);
 
 std::string format_shape(const Shape& shape);
 int64_t element_count(const Shape& shape);

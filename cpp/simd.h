@@ -44,6 +44,18 @@ inline v128 v128_or(v128 a, v128 b) { return wasm_v128_or(a, b); }
 inline v128 v128_select(v128 a, v128 b, v128 mask) { return wasm_v128_bitselect(a, b, mask); }
 inline bool v128_any_true(v128 a) { return wasm_v128_any_true(a); }
 
+// Added for the averaging family.
+inline v128 f32x4_sub(v128 a, v128 b) { return wasm_f32x4_sub(a, b); }
+inline v128 f32x4_div(v128 a, v128 b) { return wasm_f32x4_div(a, b); }
+inline v128 f32x4_sqrt(v128 a) { return wasm_f32x4_sqrt(a); }
+inline v128 f32x4_abs(v128 a) { return wasm_f32x4_abs(a); }
+inline v128 f32x4_lt(v128 a, v128 b) { return wasm_f32x4_lt(a, b); }
+inline float f32x4_lane(v128 a, int i) {
+  float lanes[4];
+  wasm_v128_store(lanes, a);
+  return lanes[i];
+}
+
 #else
 
 struct v128 {
@@ -143,6 +155,35 @@ inline v128 v128_select(v128 a, v128 b, v128 mask) {
   return r;
 }
 inline bool v128_any_true(v128 a) { return (a.u[0] | a.u[1] | a.u[2] | a.u[3]) != 0; }
+
+// Added for the averaging family.
+inline v128 f32x4_sub(v128 a, v128 b) {
+  using detail::lane;
+  return f32x4_make(lane(a, 0) - lane(b, 0), lane(a, 1) - lane(b, 1), lane(a, 2) - lane(b, 2),
+                    lane(a, 3) - lane(b, 3));
+}
+inline v128 f32x4_div(v128 a, v128 b) {
+  using detail::lane;
+  return f32x4_make(lane(a, 0) / lane(b, 0), lane(a, 1) / lane(b, 1), lane(a, 2) / lane(b, 2),
+                    lane(a, 3) / lane(b, 3));
+}
+inline v128 f32x4_sqrt(v128 a) {
+  using detail::lane;
+  return f32x4_make(std::sqrt(lane(a, 0)), std::sqrt(lane(a, 1)), std::sqrt(lane(a, 2)),
+                    std::sqrt(lane(a, 3)));
+}
+// Clears the sign bit only, as wasm's f32x4.abs does (NaN payloads survive).
+inline v128 f32x4_abs(v128 a) {
+  v128 r;
+  for (int i = 0; i < 4; ++i) r.u[i] = a.u[i] & 0x7FFFFFFFu;
+  return r;
+}
+inline v128 f32x4_lt(v128 a, v128 b) {
+  v128 r;
+  for (int i = 0; i < 4; ++i) r.u[i] = detail::mask(detail::lane(a, i) < detail::lane(b, i));
+  return r;
+}
+inline float f32x4_lane(v128 a, int i) { return detail::lane(a, i); }
 
 #endif
 

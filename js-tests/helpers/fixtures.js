@@ -25,6 +25,10 @@ export function loadCases(op) {
     output: c.output && decode(c.output),
     indices: c.indices && decode(c.indices),
     error: c.error,
+    // The PyTorch op of a family file (e.g. "avg_pool2d" in avg_pool.json).
+    op: c.op,
+    // Why poolkit refuses a call PyTorch accepts (its output is still recorded).
+    poolkitRejects: c.poolkit_rejects,
   }));
 }
 
@@ -52,3 +56,14 @@ export function loadLargeCases(op) {
 export function bits(floats) {
   return Array.from(new Uint32Array(floats.buffer, floats.byteOffset, floats.length));
 }
+
+/**
+ * Float bits with every NaN made the same: which NaN an operation on two NaNs (or inf - inf)
+ * returns depends on the CPU, so averaging ops match PyTorch's NaNs in position, not payload.
+ */
+export function bitsAnyNan(floats) {
+  return bits(floats).map((b, i) => (Number.isNaN(floats[i]) ? 0x7fc00000 : b));
+}
+
+/** PyTorch's snake_case op name as poolkit's functional name: avg_pool2d -> avgPool2d. */
+export const functionalName = (op) => camel(op);

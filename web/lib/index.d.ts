@@ -58,10 +58,68 @@ export interface MaxPool2dOptions {
   returnIndices?: boolean;
 }
 
+export interface AvgPool1dOptions {
+  kernelSize: IntOrTuple;
+  /** Defaults to kernelSize. */
+  stride?: IntOrTuple | null;
+  padding?: IntOrTuple;
+  ceilMode?: boolean;
+  /** Count the zero padding in the divisor (default true). */
+  countIncludePad?: boolean;
+}
+
+export interface AvgPool2dOptions extends AvgPool1dOptions {
+  /** Divide every window's sum by this instead (a non-zero int32). */
+  divisorOverride?: number | null;
+}
+export type AvgPool3dOptions = AvgPool2dOptions;
+
+/** An int, or one entry per spatial dimension; null keeps the input's size (PyTorch's None). */
+export type OutputSize = number | (number | null)[];
+
+export interface AdaptiveAvgPool1dOptions {
+  outputSize: number | [number];
+}
+export interface AdaptiveAvgPoolOptions {
+  outputSize: OutputSize;
+}
+
+export interface LPPoolOptions {
+  /** p: any positive, finite number. 1 gives a signed sum; a fractional p of a negative input is NaN. */
+  normType: number;
+  kernelSize: IntOrTuple;
+  /** Defaults to kernelSize. */
+  stride?: IntOrTuple | null;
+  ceilMode?: boolean;
+}
+
+export interface ReLUOptions {
+  /** Must be false: poolkit tensors are immutable. */
+  inplace?: false;
+}
+
 export namespace functional {
   /** torch.nn.functional.max_pool2d. A number is shorthand for {kernelSize}. */
   function maxPool2d(input: Tensor, options: MaxPool2dOptions & { returnIndices: true }): [Tensor, Tensor];
   function maxPool2d(input: Tensor, options: MaxPool2dOptions | IntOrTuple): Tensor;
+  /** torch.nn.functional.avg_pool1d on (N, C, L) or (C, L). A number is shorthand for {kernelSize}. */
+  function avgPool1d(input: Tensor, options: AvgPool1dOptions | IntOrTuple): Tensor;
+  /** torch.nn.functional.avg_pool2d on (N, C, H, W) or (C, H, W). */
+  function avgPool2d(input: Tensor, options: AvgPool2dOptions | IntOrTuple): Tensor;
+  /** torch.nn.functional.avg_pool3d on (N, C, D, H, W) or (C, D, H, W). */
+  function avgPool3d(input: Tensor, options: AvgPool3dOptions | IntOrTuple): Tensor;
+  /** torch.nn.functional.adaptive_avg_pool1d. A number is shorthand for {outputSize}. */
+  function adaptiveAvgPool1d(input: Tensor, options: AdaptiveAvgPool1dOptions | number | [number]): Tensor;
+  /** torch.nn.functional.adaptive_avg_pool2d, e.g. adaptiveAvgPool2d(x, 1) or (x, [null, 7]). */
+  function adaptiveAvgPool2d(input: Tensor, options: AdaptiveAvgPoolOptions | OutputSize): Tensor;
+  /** torch.nn.functional.adaptive_avg_pool3d. */
+  function adaptiveAvgPool3d(input: Tensor, options: AdaptiveAvgPoolOptions | OutputSize): Tensor;
+  /** torch.nn.functional.lp_pool1d, computed as PyTorch composes it. */
+  function lpPool1d(input: Tensor, options: LPPoolOptions): Tensor;
+  /** torch.nn.functional.lp_pool2d, computed as PyTorch composes it. */
+  function lpPool2d(input: Tensor, options: LPPoolOptions): Tensor;
+  /** torch.nn.functional.relu on a float32 tensor of any shape (-0 and NaN pass through). */
+  function relu(input: Tensor, options?: ReLUOptions): Tensor;
 }
 
 export namespace nn {
@@ -89,5 +147,83 @@ export namespace nn {
     returnIndices: boolean;
     ceilMode: boolean;
     forward(input: Tensor): Tensor | [Tensor, Tensor];
+  }
+
+  class AvgPool1d extends Module {
+    constructor(options: AvgPool1dOptions);
+    constructor(kernelSize: IntOrTuple, options?: Omit<AvgPool1dOptions, 'kernelSize'>);
+    constructor(
+      kernelSize: IntOrTuple,
+      stride?: IntOrTuple | null,
+      padding?: IntOrTuple,
+      ceilMode?: boolean,
+      countIncludePad?: boolean,
+    );
+    /** One-element arrays, like PyTorch's one-element tuples. */
+    kernelSize: number[];
+    stride: number[];
+    padding: number[];
+    ceilMode: boolean;
+    countIncludePad: boolean;
+    forward(input: Tensor): Tensor;
+  }
+
+  class AvgPool2d extends Module {
+    constructor(options: AvgPool2dOptions);
+    constructor(kernelSize: IntOrTuple, options?: Omit<AvgPool2dOptions, 'kernelSize'>);
+    constructor(
+      kernelSize: IntOrTuple,
+      stride?: IntOrTuple | null,
+      padding?: IntOrTuple,
+      ceilMode?: boolean,
+      countIncludePad?: boolean,
+      divisorOverride?: number | null,
+    );
+    kernelSize: IntOrTuple;
+    stride: IntOrTuple;
+    padding: IntOrTuple;
+    ceilMode: boolean;
+    countIncludePad: boolean;
+    divisorOverride: number | null;
+    forward(input: Tensor): Tensor;
+  }
+
+  class AvgPool3d extends AvgPool2d {}
+
+  class AdaptiveAvgPool1d extends Module {
+    constructor(outputSize: number | [number]);
+    constructor(options: AdaptiveAvgPool1dOptions);
+    outputSize: number | [number];
+    forward(input: Tensor): Tensor;
+  }
+
+  class AdaptiveAvgPool2d extends Module {
+    constructor(outputSize: OutputSize);
+    constructor(options: AdaptiveAvgPoolOptions);
+    outputSize: OutputSize;
+    forward(input: Tensor): Tensor;
+  }
+
+  class AdaptiveAvgPool3d extends AdaptiveAvgPool2d {}
+
+  class LPPool1d extends Module {
+    constructor(options: LPPoolOptions);
+    constructor(normType: number, kernelSize: IntOrTuple, options?: Omit<LPPoolOptions, 'normType' | 'kernelSize'>);
+    constructor(normType: number, kernelSize: IntOrTuple, stride?: IntOrTuple | null, ceilMode?: boolean);
+    normType: number;
+    kernelSize: IntOrTuple;
+    /** null when not given, as PyTorch keeps None. */
+    stride: IntOrTuple | null;
+    ceilMode: boolean;
+    forward(input: Tensor): Tensor;
+  }
+
+  class LPPool2d extends LPPool1d {}
+
+  class ReLU extends Module {
+    constructor(inplace?: false);
+    constructor(options: ReLUOptions);
+    readonly inplace: false;
+    forward(input: Tensor): Tensor;
   }
 }

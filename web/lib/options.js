@@ -77,3 +77,45 @@ export function checkInput(op, input, name = 'input') {
   if (input.dtype !== 'float32') throw new Error(`${op}: ${name} must be float32, got ${input.dtype}`);
   return input.pointerFor(op);
 }
+
+const INT32_MAX = 2 ** 31 - 1;
+
+/**
+ * intTuple for window arguments that C++ multiplies and adds in int64: also within the int32
+ * range, so that no product overflows and no conversion from a huge double traps in wasm.
+ */
+export function int32Tuple(op, name, value, n) {
+  const values = intTuple(op, name, value, n);
+  if (!values.every((v) => Math.abs(v) <= INT32_MAX)) {
+    throw new Error(`${op}: ${name} must hold integers from -${INT32_MAX + 1} to ${INT32_MAX}, got ${show(value)}`);
+  }
+  return values;
+}
+
+/**
+ * Adaptive pooling's output size: an int, or `n` entries that are ints or null (PyTorch's None:
+ * keep the input's size). Returns `n` entries; null stays null for C++ to resolve.
+ */
+export function outputSizeTuple(op, value, n, { allowNull }) {
+  const values = Array.isArray(value) ? value : [value];
+  const ok = (v) => (v === null && allowNull) || (Number.isInteger(v) && Math.abs(v) <= INT32_MAX);
+  if ((values.length !== 1 && values.length !== n) || !values.every(ok)) {
+    const entries = allowNull ? 'integers or nulls' : 'integers';
+    const form = n === 1 ? 'an integer' : `an integer or an array of ${n} ${entries}`;
+    throw new Error(`${op}: outputSize must be ${form}, got ${show(value)}`);
+  }
+  return values.length === 1 ? Array(n).fill(values[0]) : [...values];
+}
+
+/** A number (its value is checked in C++, with PyTorch's rules). */
+export function number(op, name, value) {
+  if (typeof value !== 'number') throw new Error(`${op}: ${name} must be a number, got ${show(value)}`);
+  return value;
+}
+
+/** An optional integer: null or undefined mean "not given". */
+export function optionalInt(op, name, value) {
+  if (value === null || value === undefined) return null;
+  if (!Number.isSafeInteger(value)) throw new Error(`${op}: ${name} must be an integer or null, got ${show(value)}`);
+  return value;
+}
