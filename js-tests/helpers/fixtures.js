@@ -32,3 +32,13 @@ export function loadCases(op) {
 export function bits(floats) {
   return Array.from(new Uint32Array(floats.buffer, floats.byteOffset, floats.length));
 }
+
+/** The whole fixture document of one op: cases with every field kept, and extras such as reprs. */
+export function loadFixture(op) {
+  return JSON.parse(readFileSync(new URL(`../fixtures/${op}.json`, import.meta.url), 'utf8'));
+}
+
+/** One tensor as the fixtures store it ({shape, dtype, data: base64}), decoded to {shape, dtype, values}. */
+export function decodeTensor(encoded) {
+  return decode(encoded);
+}

@@ -1,2 +1,4 @@
 // torch.nn.functional, camelCased.
 export { maxPool2d } from './max_pool2d.js';
+export { maxPool1d } from './max_pool1d.js';
+export { maxPool3d } from './max_pool3d.js';

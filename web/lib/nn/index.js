@@ -1,3 +1,5 @@
 // torch.nn modules.
 export { Module } from './module.js';
 export { MaxPool2d } from './max_pool2d.js';
+export { MaxPool1d } from './max_pool1d.js';
+export { MaxPool3d } from './max_pool3d.js';
