@@ -77,3 +77,6 @@ export function checkInput(op, input, name = 'input') {
   if (input.dtype !== 'float32') throw new Error(`${op}: ${name} must be float32, got ${input.dtype}`);
   return input.pointerFor(op);
 }
+
+/** A value as messages show it: strings quoted, arrays bracketed, objects by their class name. */
+export { show as describeValue };
