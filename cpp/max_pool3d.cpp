@@ -51,14 +51,40 @@ inline void pool_cell(const float* in, const Pool3dGeometry& g, const Rows& r, i
   if (idx) *idx = static_cast<int32_t>(best_index);
 }
 
-// The scalar rule on four lanes at once: a candidate replaces the maximum when it is greater or
-// NaN. Applied in scan order, it gives bit-identical results to the reference.
-template <bool kIndices>
-inline void update(v128 v, v128 index, v128& best, v128& best_index) {
-  const v128 take = v128_or(f32x4_gt(v, best), f32x4_is_nan(v));
-  best = v128_select(v, best, take);
-  if (kIndices) best_index = v128_select(index, best_index, take);
-}
+// The running maximum of four cells. The exact rule is the scalar one, applied in scan order: a
+// candidate replaces the maximum when it is greater or NaN, giving bit-identical results to the
+// reference. Without indices, the fast rule is wasm's pseudo-maximum, pmax(best, v) =
+// best < v ? v : best, which is that rule whenever no NaN is involved; a running sum (NaN as
+// soon as an input is NaN, or, harmlessly, when +inf meets -inf) tells which blocks to redo
+// exactly.
+template <bool kIndices, bool kFast>
+struct Best4 {
+  static_assert(!(kIndices && kFast), "the fast rule keeps no indices");
+  v128 best = f32x4_splat(kNegInf);
+  v128 index;
+  v128 sum = f32x4_splat(0.f);
+
+  explicit Best4(v128 first_index) : index(first_index) {}
+
+  void update(v128 v, v128 candidate_index) {
+    if (kFast) {
+      best = f32x4_pmax(best, v);
+      sum = f32x4_add(sum, v);
+      return;
+    }
+    const v128 take = v128_or(f32x4_gt(v, best), f32x4_is_nan(v));
+    best = v128_select(v, best, take);
+    if (kIndices) index = v128_select(candidate_index, index, take);
+  }
+
+  // False when a fast block saw a NaN and must be redone with the exact rule.
+  bool store(float* out, int32_t* idx) const {
+    if (kFast && v128_any_true(f32x4_is_nan(sum))) return false;
+    f32x4_store(out, best);
+    if (kIndices) i32x4_store(idx, index);
+    return true;
+  }
+};
 
 // Four inputs `stride` apart, starting at p, reading p[0 .. 3 * stride] and nothing beyond.
 inline v128 load_strided(const float* p, int64_t stride) {
@@ -69,52 +95,47 @@ inline v128 load_strided(const float* p, int64_t stride) {
 
 // Four adjacent output cells whose windows lie inside the row horizontally: any kernel,
 // stride and dilation.
-template <bool kIndices>
-inline void pool_block4(const float* in, const Pool3dGeometry& g, const Rows& r, int64_t ow,
+template <bool kIndices, bool kFast>
+inline bool pool_block4(const float* in, const Pool3dGeometry& g, const Rows& r, int64_t ow,
                         float* out, int32_t* idx) {
   const int64_t x0 = ow * g.stride_w - g.pad_w;
   const int32_t s = static_cast<int32_t>(g.stride_w);
   const v128 lanes = i32x4_make(0, s, 2 * s, 3 * s);
-  v128 best = f32x4_splat(kNegInf);
-  v128 best_index =
-      i32x4_add(i32x4_splat(static_cast<int32_t>((r.d0 * g.in_h + r.h0) * g.in_w + x0)), lanes);
+  Best4<kIndices, kFast> acc(
+      i32x4_add(i32x4_splat(static_cast<int32_t>((r.d0 * g.in_h + r.h0) * g.in_w + x0)), lanes));
   for (int64_t d = r.d0; d < r.d1; d += g.dilation_d) {
     for (int64_t h = r.h0; h < r.h1; h += g.dilation_h) {
       const int64_t row = (d * g.in_h + h) * g.in_w;
       for (int64_t k = 0; k < g.kernel_w; ++k) {
         const int64_t x = x0 + k * g.dilation_w;
-        update<kIndices>(load_strided(in + row + x, g.stride_w),
-                         i32x4_add(i32x4_splat(static_cast<int32_t>(row + x)), lanes), best,
-                         best_index);
+        acc.update(load_strided(in + row + x, g.stride_w),
+                   i32x4_add(i32x4_splat(static_cast<int32_t>(row + x)), lanes));
       }
     }
   }
-  f32x4_store(out, best);
-  if (kIndices) i32x4_store(idx, best_index);
+  return acc.store(out, idx);
 }
 
 // The common 2-wide, stride-2 window (kernel 2, stride 2, no dilation along the row): each row
 // is read once with two loads, its even and odd columns being the window's two columns.
-template <bool kIndices>
-inline void pool_block4_k2s2(const float* in, const Pool3dGeometry& g, const Rows& r, int64_t ow,
+template <bool kIndices, bool kFast>
+inline bool pool_block4_k2s2(const float* in, const Pool3dGeometry& g, const Rows& r, int64_t ow,
                              float* out, int32_t* idx) {
   const int64_t x0 = ow * 2 - g.pad_w;
   const v128 even_lanes = i32x4_make(0, 2, 4, 6);
   const v128 odd_lanes = i32x4_make(1, 3, 5, 7);
-  v128 best = f32x4_splat(kNegInf);
-  v128 best_index = i32x4_add(
-      i32x4_splat(static_cast<int32_t>((r.d0 * g.in_h + r.h0) * g.in_w + x0)), even_lanes);
+  Best4<kIndices, kFast> acc(i32x4_add(
+      i32x4_splat(static_cast<int32_t>((r.d0 * g.in_h + r.h0) * g.in_w + x0)), even_lanes));
   for (int64_t d = r.d0; d < r.d1; d += g.dilation_d) {
     for (int64_t h = r.h0; h < r.h1; h += g.dilation_h) {
       const int64_t start = (d * g.in_h + h) * g.in_w + x0;
       const v128 a = f32x4_load(in + start), b = f32x4_load(in + start + 4);
       const v128 base = i32x4_splat(static_cast<int32_t>(start));
-      update<kIndices>(f32x4_even(a, b), i32x4_add(base, even_lanes), best, best_index);
-      update<kIndices>(f32x4_odd(a, b), i32x4_add(base, odd_lanes), best, best_index);
+      acc.update(f32x4_even(a, b), i32x4_add(base, even_lanes));
+      acc.update(f32x4_odd(a, b), i32x4_add(base, odd_lanes));
     }
   }
-  f32x4_store(out, best);
-  if (kIndices) i32x4_store(idx, best_index);
+  return acc.store(out, idx);
 }
 
 template <bool kIndices>
@@ -128,10 +149,13 @@ void max_pool3d_volumes(const float* input, float* output, int32_t* indices,
   const int64_t reach = k2s2 ? 7 : (g.kernel_w - 1) * g.dilation_w + 3 * g.stride_w;
   auto fits = [&](int64_t ow) { return ow * g.stride_w - g.pad_w + reach < g.in_w; };
   auto block = [&](const float* in, const Rows& r, int64_t ow, float* out, int32_t* idx) {
+    int32_t* i = kIndices ? idx + ow : nullptr;
     if (k2s2) {
-      pool_block4_k2s2<kIndices>(in, g, r, ow, out + ow, kIndices ? idx + ow : nullptr);
+      if (kIndices || !pool_block4_k2s2<false, true>(in, g, r, ow, out + ow, i))
+        pool_block4_k2s2<kIndices, false>(in, g, r, ow, out + ow, i);
     } else {
-      pool_block4<kIndices>(in, g, r, ow, out + ow, kIndices ? idx + ow : nullptr);
+      if (kIndices || !pool_block4<false, true>(in, g, r, ow, out + ow, i))
+        pool_block4<kIndices, false>(in, g, r, ow, out + ow, i);
     }
   };
   const int64_t in_volume = g.in_d * g.in_h * g.in_w;

@@ -27,6 +27,9 @@ inline v128 f32x4_is_nan(v128 a) { return wasm_f32x4_ne(a, a); }
 inline v128 f32x4_add(v128 a, v128 b) { return wasm_f32x4_add(a, b); }
 inline v128 f32x4_mul(v128 a, v128 b) { return wasm_f32x4_mul(a, b); }
 inline v128 f32x4_max(v128 a, v128 b) { return wasm_f32x4_max(a, b); }
+// Per lane a < b ? b : a (wasm's pseudo-maximum): b replaces a only when strictly greater, so
+// ties (and +0 against -0) keep a, a NaN b never replaces, and a NaN a is never replaced.
+inline v128 f32x4_pmax(v128 a, v128 b) { return wasm_f32x4_pmax(a, b); }
 // Lanes 0, 2 of a and 0, 2 of b: the even elements of eight consecutive floats.
 inline v128 f32x4_even(v128 a, v128 b) { return wasm_i32x4_shuffle(a, b, 0, 2, 4, 6); }
 inline v128 f32x4_odd(v128 a, v128 b) { return wasm_i32x4_shuffle(a, b, 1, 3, 5, 7); }
@@ -119,6 +122,11 @@ inline v128 f32x4_max(v128 a, v128 b) {
     }
     r.u[i] = detail::bits(m);
   }
+  return r;
+}
+inline v128 f32x4_pmax(v128 a, v128 b) {
+  v128 r;
+  for (int i = 0; i < 4; ++i) r.u[i] = detail::lane(a, i) < detail::lane(b, i) ? b.u[i] : a.u[i];
   return r;
 }
 inline v128 f32x4_even(v128 a, v128 b) { return {{a.u[0], a.u[2], b.u[0], b.u[2]}}; }
