@@ -27,9 +27,17 @@ inline v128 f32x4_is_nan(v128 a) { return wasm_f32x4_ne(a, a); }
 inline v128 f32x4_add(v128 a, v128 b) { return wasm_f32x4_add(a, b); }
 inline v128 f32x4_mul(v128 a, v128 b) { return wasm_f32x4_mul(a, b); }
 inline v128 f32x4_max(v128 a, v128 b) { return wasm_f32x4_max(a, b); }
+// Per lane a < b ? b : a (wasm's pseudo-maximum): b replaces a only when strictly greater, so
+// ties (and +0 against -0) keep a, a NaN b never replaces, and a NaN a is never replaced.
+inline v128 f32x4_pmax(v128 a, v128 b) { return wasm_f32x4_pmax(a, b); }
 // Lanes 0, 2 of a and 0, 2 of b: the even elements of eight consecutive floats.
 inline v128 f32x4_even(v128 a, v128 b) { return wasm_i32x4_shuffle(a, b, 0, 2, 4, 6); }
 inline v128 f32x4_odd(v128 a, v128 b) { return wasm_i32x4_shuffle(a, b, 1, 3, 5, 7); }
+// p[0], p[2], p[4], p[6], reading p[0..6] only (two overlapping loads), so a block of windows
+// that ends at the last column of a row needs no bounds slack.
+inline v128 f32x4_load_stride2(const float* p) {
+  return wasm_i32x4_shuffle(wasm_v128_load(p), wasm_v128_load(p + 3), 0, 2, 5, 7);
+}
 
 inline v128 i32x4_load(const int32_t* p) { return wasm_v128_load(p); }
 inline void i32x4_store(int32_t* p, v128 v) { wasm_v128_store(p, v); }
@@ -38,6 +46,8 @@ inline v128 i32x4_make(int32_t a, int32_t b, int32_t c, int32_t d) {
   return wasm_i32x4_make(a, b, c, d);
 }
 inline v128 i32x4_add(v128 a, v128 b) { return wasm_i32x4_add(a, b); }
+// Per lane: a >= b as unsigned 32-bit integers (so a negative a counts as huge).
+inline v128 u32x4_ge(v128 a, v128 b) { return wasm_u32x4_ge(a, b); }
 
 inline v128 v128_or(v128 a, v128 b) { return wasm_v128_or(a, b); }
 // Per bit: mask ? a : b.
@@ -126,8 +136,14 @@ inline v128 f32x4_max(v128 a, v128 b) {
   }
   return r;
 }
+inline v128 f32x4_pmax(v128 a, v128 b) {
+  v128 r;
+  for (int i = 0; i < 4; ++i) r.u[i] = detail::lane(a, i) < detail::lane(b, i) ? b.u[i] : a.u[i];
+  return r;
+}
 inline v128 f32x4_even(v128 a, v128 b) { return {{a.u[0], a.u[2], b.u[0], b.u[2]}}; }
 inline v128 f32x4_odd(v128 a, v128 b) { return {{a.u[1], a.u[3], b.u[1], b.u[3]}}; }
+inline v128 f32x4_load_stride2(const float* p) { return f32x4_make(p[0], p[2], p[4], p[6]); }
 
 inline v128 i32x4_make(int32_t a, int32_t b, int32_t c, int32_t d) {
   return {{static_cast<uint32_t>(a), static_cast<uint32_t>(b), static_cast<uint32_t>(c),
@@ -141,6 +157,11 @@ inline v128 i32x4_splat(int32_t x) { return i32x4_make(x, x, x, x); }
 inline v128 i32x4_add(v128 a, v128 b) {
   v128 r;
   for (int i = 0; i < 4; ++i) r.u[i] = a.u[i] + b.u[i];
+  return r;
+}
+inline v128 u32x4_ge(v128 a, v128 b) {
+  v128 r;
+  for (int i = 0; i < 4; ++i) r.u[i] = detail::mask(a.u[i] >= b.u[i]);
   return r;
 }
 

@@ -52,4 +52,32 @@ inline emscripten::val tensor_result(const Shape& shape, const float* data,
   return result;
 }
 
+// The window arguments of a sliding-window pool ({kernelSize, stride, padding, dilation,
+// ceilMode}), already normalised by the JavaScript layer to one integer per spatial dimension.
+inline WindowArgs window_args(const emscripten::val& options) {
+  return {shape_arg(options["kernelSize"]), shape_arg(options["stride"]),
+          shape_arg(options["padding"]), shape_arg(options["dilation"]),
+          options["ceilMode"].as<bool>()};
+}
+
+// An op's output values and, when asked for, its indices. On failure nothing stays allocated
+// and `error` says so.
+struct Outputs {
+  float* data = nullptr;
+  int32_t* indices = nullptr;
+  std::string error;
+};
+
+inline Outputs allocate_outputs(const char* op, int64_t count, bool with_indices) {
+  Outputs o;
+  o.data = allocate<float>(count);
+  o.indices = with_indices ? allocate<int32_t>(count) : nullptr;
+  if (!o.data || (with_indices && !o.indices)) {
+    std::free(o.data);
+    std::free(o.indices);
+    return {nullptr, nullptr, out_of_memory(op, count * (with_indices ? 8 : 4))};
+  }
+  return o;
+}
+
 }  // namespace poolkit::js

@@ -67,3 +67,12 @@ export function bitsAnyNan(floats) {
 
 /** PyTorch's snake_case op name as poolkit's functional name: avg_pool2d -> avgPool2d. */
 export const functionalName = (op) => camel(op);
+/** The whole fixture document of one op: cases with every field kept, and extras such as reprs. */
+export function loadFixture(op) {
+  return JSON.parse(readFileSync(new URL(`../fixtures/${op}.json`, import.meta.url), 'utf8'));
+}
+
+/** One tensor as the fixtures store it ({shape, dtype, data: base64}), decoded to {shape, dtype, values}. */
+export function decodeTensor(encoded) {
+  return decode(encoded);
+}

@@ -227,3 +227,144 @@ export namespace nn {
     forward(input: Tensor): Tensor;
   }
 }
+
+/**
+ * torch.manual_seed: seeds the generator fractionalMaxPool2d/3d draw their samples from when no
+ * randomSamples are given. The generator is PyTorch's (MT19937 seeded with the seed's low 32
+ * bits), so the same seed gives the same samples as torch.rand after torch.manual_seed. Until
+ * it is called the seed is random, as in PyTorch.
+ */
+export function manualSeed(seed: number | bigint): void;
+/** torch.initial_seed: the seed last given to manualSeed (or the random start-up seed). */
+export function initialSeed(): number | bigint;
+
+export type MaxPool1dOptions = MaxPool2dOptions;
+export type MaxPool3dOptions = MaxPool2dOptions;
+
+/** An output size of an adaptive pool: an int, or one int per dimension where null keeps that input size. */
+export type AdaptiveOutputSize = number | (number | null)[];
+
+export interface AdaptiveMaxPoolOptions<Size = AdaptiveOutputSize> {
+  outputSize: Size;
+  returnIndices?: boolean;
+}
+
+export interface MaxUnpoolOptions {
+  kernelSize: IntOrTuple;
+  /** Defaults to kernelSize. */
+  stride?: IntOrTuple | null;
+  padding?: IntOrTuple;
+  /** The spatial output sizes, or the whole output shape (N, C, ...); defaults to PyTorch's. */
+  outputSize?: number[] | null;
+}
+
+export interface FractionalMaxPoolOptions {
+  kernelSize: IntOrTuple;
+  /** Exactly one of outputSize and outputRatio. */
+  outputSize?: IntOrTuple;
+  /** Output size = trunc(input size * ratio), per dimension. */
+  outputRatio?: number | number[];
+  returnIndices?: boolean;
+  /**
+   * PyTorch's _random_samples: float32 (N, C, 2) for 2d (ordered w, h per plane) or (N, C, 3)
+   * for 3d (d, h, w), values in [0, 1); N is 1 for unbatched input. Drawn when omitted.
+   */
+  randomSamples?: Tensor;
+}
+
+export namespace functional {
+  /** torch.nn.functional.max_pool1d over (C, L) or (N, C, L). A number is shorthand for {kernelSize}. */
+  function maxPool1d(input: Tensor, options: MaxPool1dOptions & { returnIndices: true }): [Tensor, Tensor];
+  function maxPool1d(input: Tensor, options: MaxPool1dOptions | IntOrTuple): Tensor;
+  /** torch.nn.functional.max_pool3d over (C, D, H, W) or (N, C, D, H, W). */
+  function maxPool3d(input: Tensor, options: MaxPool3dOptions & { returnIndices: true }): [Tensor, Tensor];
+  function maxPool3d(input: Tensor, options: MaxPool3dOptions | IntOrTuple): Tensor;
+
+  /** torch.nn.functional.adaptive_max_pool1d. A number is shorthand for {outputSize}. */
+  function adaptiveMaxPool1d(
+    input: Tensor,
+    options: AdaptiveMaxPoolOptions<number | [number]> & { returnIndices: true },
+  ): [Tensor, Tensor];
+  function adaptiveMaxPool1d(input: Tensor, options: AdaptiveMaxPoolOptions<number | [number]> | number | [number]): Tensor;
+  /** torch.nn.functional.adaptive_max_pool2d; null sizes keep the input's. */
+  function adaptiveMaxPool2d(input: Tensor, options: AdaptiveMaxPoolOptions & { returnIndices: true }): [Tensor, Tensor];
+  function adaptiveMaxPool2d(input: Tensor, options: AdaptiveMaxPoolOptions | AdaptiveOutputSize): Tensor;
+  /** torch.nn.functional.adaptive_max_pool3d; null sizes keep the input's. */
+  function adaptiveMaxPool3d(input: Tensor, options: AdaptiveMaxPoolOptions & { returnIndices: true }): [Tensor, Tensor];
+  function adaptiveMaxPool3d(input: Tensor, options: AdaptiveMaxPoolOptions | AdaptiveOutputSize): Tensor;
+
+  /** torch.nn.functional.max_unpool1d: `indices` are int32, as maxPool1d returns them. */
+  function maxUnpool1d(input: Tensor, indices: Tensor, options: MaxUnpoolOptions | IntOrTuple): Tensor;
+  function maxUnpool2d(input: Tensor, indices: Tensor, options: MaxUnpoolOptions | IntOrTuple): Tensor;
+  function maxUnpool3d(input: Tensor, indices: Tensor, options: MaxUnpoolOptions | IntOrTuple): Tensor;
+
+  /** torch.nn.functional.fractional_max_pool2d. */
+  function fractionalMaxPool2d(
+    input: Tensor,
+    options: FractionalMaxPoolOptions & { returnIndices: true },
+  ): [Tensor, Tensor];
+  function fractionalMaxPool2d(input: Tensor, options: FractionalMaxPoolOptions): Tensor;
+  /** torch.nn.functional.fractional_max_pool3d. */
+  function fractionalMaxPool3d(
+    input: Tensor,
+    options: FractionalMaxPoolOptions & { returnIndices: true },
+  ): [Tensor, Tensor];
+  function fractionalMaxPool3d(input: Tensor, options: FractionalMaxPoolOptions): Tensor;
+}
+
+export namespace nn {
+  /** MaxPool1d, MaxPool2d and MaxPool3d take the same arguments (PyTorch's _MaxPoolNd). */
+  class MaxPool1d extends MaxPool2d {}
+  class MaxPool3d extends MaxPool2d {}
+
+  class AdaptiveMaxPool1d extends Module {
+    constructor(options: AdaptiveMaxPoolOptions<number | [number]>);
+    constructor(outputSize: number | [number], returnIndices?: boolean);
+    outputSize: number | [number];
+    returnIndices: boolean;
+    forward(input: Tensor): Tensor | [Tensor, Tensor];
+  }
+  class AdaptiveMaxPool2d extends Module {
+    constructor(options: AdaptiveMaxPoolOptions);
+    constructor(outputSize: AdaptiveOutputSize, returnIndices?: boolean);
+    outputSize: AdaptiveOutputSize;
+    returnIndices: boolean;
+    forward(input: Tensor): Tensor | [Tensor, Tensor];
+  }
+  class AdaptiveMaxPool3d extends AdaptiveMaxPool2d {}
+
+  /** Like PyTorch's, the attributes hold one value per dimension, e.g. kernelSize [2, 2]. */
+  class MaxUnpool2d extends Module {
+    constructor(options: Omit<MaxUnpoolOptions, 'outputSize'>);
+    constructor(kernelSize: IntOrTuple, options?: Omit<MaxUnpoolOptions, 'kernelSize' | 'outputSize'>);
+    constructor(kernelSize: IntOrTuple, stride?: IntOrTuple | null, padding?: IntOrTuple);
+    kernelSize: number[];
+    stride: number[];
+    padding: number[];
+    forward(input: Tensor, indices: Tensor): Tensor;
+    /** outputSize: the spatial output sizes, or the whole output shape (N, C, ...). */
+    forward(input: Tensor, indices: Tensor, outputSize: number[] | null): Tensor;
+  }
+  class MaxUnpool1d extends MaxUnpool2d {}
+  class MaxUnpool3d extends MaxUnpool2d {}
+
+  /** Prints as PyTorch's does, without arguments: "FractionalMaxPool2d()". */
+  class FractionalMaxPool2d extends Module {
+    constructor(options: FractionalMaxPoolOptions);
+    constructor(kernelSize: IntOrTuple, options: Omit<FractionalMaxPoolOptions, 'kernelSize'>);
+    constructor(
+      kernelSize: IntOrTuple,
+      outputSize?: IntOrTuple | null,
+      outputRatio?: number | number[] | null,
+      returnIndices?: boolean,
+      randomSamples?: Tensor | null,
+    );
+    kernelSize: IntOrTuple;
+    outputSize: IntOrTuple | null;
+    outputRatio: number | number[] | null;
+    returnIndices: boolean;
+    randomSamples: Tensor | null;
+    forward(input: Tensor): Tensor | [Tensor, Tensor];
+  }
+  class FractionalMaxPool3d extends FractionalMaxPool2d {}
+}

@@ -119,3 +119,5 @@ export function optionalInt(op, name, value) {
   if (!Number.isSafeInteger(value)) throw new Error(`${op}: ${name} must be an integer or null, got ${show(value)}`);
   return value;
 }
+/** A value as messages show it: strings quoted, arrays bracketed, objects by their class name. */
+export { show as describeValue };

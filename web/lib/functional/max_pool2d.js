@@ -1,33 +1,13 @@
 import { wasm } from '../runtime.js';
-import { adoptWasmTensor } from '../tensor.js';
-import { bool, checkInput, intTuple, readOptions } from '../options.js';
+import { checkInput } from '../options.js';
+import { maxPoolOptions } from './max_pool_options.js';
+import { poolResult } from './pool_result.js';
 
 const OP = 'maxPool2d';
-const SPEC = {
-  kernelSize: undefined,
-  stride: undefined,
-  padding: 0,
-  dilation: 1,
-  ceilMode: false,
-  returnIndices: false,
-};
 
 /** Options as the C++ binding takes them: every window argument as [h, w]. */
 export function maxPool2dOptions(options) {
-  const given = typeof options === 'number' || Array.isArray(options) ? { kernelSize: options } : options;
-  const o = readOptions(OP, given ?? {}, SPEC);
-  if (o.kernelSize === undefined) throw new Error(`${OP}: kernelSize is required`);
-  const kernelSize = intTuple(OP, 'kernelSize', o.kernelSize, 2);
-  // PyTorch: stride=None (or an empty list) means stride = kernel_size.
-  const noStride = o.stride === undefined || (Array.isArray(o.stride) && o.stride.length === 0);
-  return {
-    kernelSize,
-    stride: noStride ? kernelSize : intTuple(OP, 'stride', o.stride, 2),
-    padding: intTuple(OP, 'padding', o.padding, 2),
-    dilation: intTuple(OP, 'dilation', o.dilation, 2),
-    ceilMode: bool(OP, 'ceilMode', o.ceilMode),
-    returnIndices: bool(OP, 'returnIndices', o.returnIndices),
-  };
+  return maxPoolOptions(OP, options, 2);
 }
 
 /**
@@ -38,8 +18,5 @@ export function maxPool2dOptions(options) {
 export function maxPool2d(input, options) {
   const pointer = checkInput(OP, input);
   const args = maxPool2dOptions(options);
-  const result = wasm().maxPool2d(pointer, input.shape, args);
-  if (result.error) throw new Error(result.error);
-  const output = adoptWasmTensor(result.data, result.shape);
-  return args.returnIndices ? [output, adoptWasmTensor(result.indices, result.shape, 'int32')] : output;
+  return poolResult(wasm().maxPool2d(pointer, input.shape, args), args.returnIndices);
 }

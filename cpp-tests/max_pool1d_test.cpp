@@ -1,0 +1,99 @@
+#include "max_pool1d.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "bits.h"
+#include "fixture.h"
+#include "max_pool2d.h"
+#include "pool_shape.h"
+#include "special_floats.h"
+
+namespace poolkit {
+namespace {
+
+using testing::fixture_tensor;
+using testing::fixture_tuple;
+using testing::float_bits;
+
+struct Pooled {
+  std::vector<float> values;
+  std::vector<int32_t> indices;
+};
+
+template <typename Kernel>
+Pooled run(Kernel kernel, const std::vector<float>& input, const Pool2dGeometry& g,
+           bool with_indices) {
+  const size_t n = static_cast<size_t>(g.planes * g.out_w);
+  Pooled p{std::vector<float>(n), std::vector<int32_t>(with_indices ? n : 0)};
+  kernel(input.data(), p.values.data(), with_indices ? p.indices.data() : nullptr, g);
+  return p;
+}
+
+// The 2d kernels on planes of height 1: lengths 1..40 cover every block tail of the SIMD path.
+TEST(MaxPool1dKernel, MatchesReferenceBitForBit) {
+  std::mt19937 rng(5);
+  auto pick = [&rng](int64_t low, int64_t high) {
+    return std::uniform_int_distribution<int64_t>(low, high)(rng);
+  };
+  int compared = 0;
+  for (int64_t length = 1; length <= 40; ++length) {
+    for (int trial = 0; trial < 20; ++trial) {
+      const int64_t k = pick(1, 5);
+      const WindowArgs a{{k}, {pick(1, 3)}, {pick(0, k / 2)}, {pick(1, 3)}, pick(0, 1) == 1};
+      const Shape in_shape{3, length};
+      const ShapeResult out = window_pool_output_shape("maxPool1d", in_shape, a);
+      if (!out.ok()) continue;
+      const std::vector<float> input = testing::special_floats(rng, 3 * length);
+      const Pool2dGeometry g = max_pool1d_geometry(in_shape, out.shape, a);
+      for (bool with_indices : {false, true}) {
+        const Pooled fast = run(max_pool2d, input, g, with_indices);
+        const Pooled ref = run(max_pool2d_reference, input, g, with_indices);
+        ASSERT_EQ(float_bits(fast.values), float_bits(ref.values)) << "length " << length;
+        ASSERT_EQ(fast.indices, ref.indices) << "length " << length;
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GT(compared, 800);
+}
+
+TEST(MaxPool1dFixtures, MatchPyTorchBitForBit) {
+  const nlohmann::json fixture = testing::load_fixture("max_pool1d");
+  int matched = 0, rejected = 0;
+  for (const auto& c : fixture.at("cases")) {
+    SCOPED_TRACE(c.at("name").get<std::string>());
+    const auto& args = c.at("args");
+    const Shape kernel = fixture_tuple(args.at("kernel_size"), 1);
+    const Shape stride = args.at("stride").is_null() ? kernel : fixture_tuple(args.at("stride"), 1);
+    const WindowArgs a{kernel, stride, fixture_tuple(args.at("padding"), 1),
+                       fixture_tuple(args.at("dilation"), 1), args.at("ceil_mode").get<bool>()};
+    const testing::FixtureTensor input = fixture_tensor(c.at("input"));
+    const ShapeResult out = window_pool_output_shape("maxPool1d", input.shape, a);
+    if (c.contains("error")) {
+      EXPECT_FALSE(out.ok()) << "PyTorch rejects this: " << c.at("error");
+      EXPECT_EQ(out.error.rfind("maxPool1d: ", 0), 0u) << out.error;
+      ++rejected;
+      continue;
+    }
+    ASSERT_TRUE(out.ok()) << out.error;
+    const testing::FixtureTensor expected = fixture_tensor(c.at("output"));
+    const testing::FixtureTensor expected_indices = fixture_tensor(c.at("indices"));
+    ASSERT_EQ(out.shape, expected.shape);
+    const Pool2dGeometry g = max_pool1d_geometry(input.shape, out.shape, a);
+    for (auto kernel_fn : {max_pool2d, max_pool2d_reference}) {
+      const Pooled got = run(kernel_fn, input.floats, g, true);
+      EXPECT_EQ(float_bits(got.values), float_bits(expected.floats));
+      EXPECT_EQ(got.indices, expected_indices.ints);
+      EXPECT_EQ(float_bits(run(kernel_fn, input.floats, g, false).values),
+                float_bits(expected.floats));
+    }
+    ++matched;
+  }
+  EXPECT_GE(matched, 60);
+  EXPECT_GE(rejected, 10);
+}
+
+}  // namespace
+}  // namespace poolkit

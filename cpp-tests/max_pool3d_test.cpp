@@ -1,0 +1,113 @@
+#include "max_pool3d.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "bits.h"
+#include "fixture.h"
+#include "pool_shape.h"
+#include "special_floats.h"
+
+namespace poolkit {
+namespace {
+
+using testing::fixture_tensor;
+using testing::fixture_tuple;
+using testing::float_bits;
+
+struct Pooled {
+  std::vector<float> values;
+  std::vector<int32_t> indices;
+};
+
+template <typename Kernel>
+Pooled run(Kernel kernel, const std::vector<float>& input, const Pool3dGeometry& g,
+           bool with_indices) {
+  const size_t n = static_cast<size_t>(g.planes * g.out_d * g.out_h * g.out_w);
+  Pooled p{std::vector<float>(n), std::vector<int32_t>(with_indices ? n : 0)};
+  kernel(input.data(), p.values.data(), with_indices ? p.indices.data() : nullptr, g);
+  return p;
+}
+
+// Sweeps widths 1..19 (every tail of the 4-wide blocks), strides 1..3 (each load path, and the
+// kernel-2 stride-2 path), dilation, padding and ceil mode, with NaN payloads, infinities,
+// signed zeros and ties in the data.
+TEST(MaxPool3dKernel, MatchesReferenceBitForBit) {
+  std::mt19937 rng(11);
+  auto pick = [&rng](int64_t low, int64_t high) {
+    return std::uniform_int_distribution<int64_t>(low, high)(rng);
+  };
+  int compared = 0, k2s2 = 0;
+  for (int64_t w = 1; w <= 19; ++w) {
+    for (int trial = 0; trial < 30; ++trial) {
+      const int64_t kd = pick(1, 3), kh = pick(1, 3), kw = pick(1, 4);
+      const bool common = trial % 3 == 0;  // the benchmark's kernel 2, stride 2
+      const WindowArgs a{common ? Shape{2, 2, 2} : Shape{kd, kh, kw},
+                         common ? Shape{2, 2, 2} : Shape{pick(1, 3), pick(1, 3), pick(1, 3)},
+                         {pick(0, kd / 2), pick(0, kh / 2), common ? pick(0, 1) : pick(0, kw / 2)},
+                         {pick(1, 2), pick(1, 2), common ? 1 : pick(1, 2)},
+                         pick(0, 1) == 1};
+      const Shape in_shape{2, pick(1, 4), pick(1, 5), w};
+      const ShapeResult out = window_pool_output_shape("maxPool3d", in_shape, a);
+      if (!out.ok()) continue;
+      std::vector<float> input =
+          testing::special_floats(rng, static_cast<size_t>(element_count(in_shape)));
+      // Half the inputs without NaN: the values-only kernel's fast rule keeps only NaN-free
+      // blocks (others are redone exactly), so both outcomes need covering.
+      if (trial % 2 == 1)
+        for (float& v : input) v = std::isnan(v) ? -0.f : v;
+      const Pool3dGeometry g = pool3d_geometry(in_shape, out.shape, a);
+      for (bool with_indices : {false, true}) {
+        const Pooled fast = run(max_pool3d, input, g, with_indices);
+        const Pooled ref = run(max_pool3d_reference, input, g, with_indices);
+        ASSERT_EQ(float_bits(fast.values), float_bits(ref.values)) << "width " << w;
+        ASSERT_EQ(fast.indices, ref.indices) << "width " << w;
+        ++compared;
+        k2s2 += common;
+      }
+    }
+  }
+  EXPECT_GT(compared, 600);
+  EXPECT_GT(k2s2, 150);
+}
+
+TEST(MaxPool3dFixtures, MatchPyTorchBitForBit) {
+  const nlohmann::json fixture = testing::load_fixture("max_pool3d");
+  int matched = 0, rejected = 0;
+  for (const auto& c : fixture.at("cases")) {
+    SCOPED_TRACE(c.at("name").get<std::string>());
+    const auto& args = c.at("args");
+    const Shape kernel = fixture_tuple(args.at("kernel_size"), 3);
+    const Shape stride = args.at("stride").is_null() ? kernel : fixture_tuple(args.at("stride"), 3);
+    const WindowArgs a{kernel, stride, fixture_tuple(args.at("padding"), 3),
+                       fixture_tuple(args.at("dilation"), 3), args.at("ceil_mode").get<bool>()};
+    const testing::FixtureTensor input = fixture_tensor(c.at("input"));
+    const ShapeResult out = window_pool_output_shape("maxPool3d", input.shape, a);
+    if (c.contains("error")) {
+      EXPECT_FALSE(out.ok()) << "PyTorch rejects this: " << c.at("error");
+      EXPECT_EQ(out.error.rfind("maxPool3d: ", 0), 0u) << out.error;
+      ++rejected;
+      continue;
+    }
+    ASSERT_TRUE(out.ok()) << out.error;
+    const testing::FixtureTensor expected = fixture_tensor(c.at("output"));
+    const testing::FixtureTensor expected_indices = fixture_tensor(c.at("indices"));
+    ASSERT_EQ(out.shape, expected.shape);
+    const Pool3dGeometry g = pool3d_geometry(input.shape, out.shape, a);
+    for (auto kernel_fn : {max_pool3d, max_pool3d_reference}) {
+      const Pooled got = run(kernel_fn, input.floats, g, true);
+      EXPECT_EQ(float_bits(got.values), float_bits(expected.floats));
+      EXPECT_EQ(got.indices, expected_indices.ints);
+      EXPECT_EQ(float_bits(run(kernel_fn, input.floats, g, false).values),
+                float_bits(expected.floats));
+    }
+    ++matched;
+  }
+  EXPECT_GE(matched, 60);
+  EXPECT_GE(rejected, 12);
+}
+
+}  // namespace
+}  // namespace poolkit
