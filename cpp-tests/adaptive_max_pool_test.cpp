@@ -4,7 +4,7 @@
 
 #include <random>
 
-#include "adaptive_pool_shape.h"
+#include "pool_shape.h"
 #include "bits.h"
 #include "fixture.h"
 #include "special_floats.h"
@@ -60,7 +60,8 @@ TEST(AdaptiveMaxPoolKernel, MatchesReferenceBitForBit) {
       if (dims >= 2) in_shape.push_back(pick(1, 5)), out_size.push_back(pick(1, 6));
       in_shape.push_back(in_w);
       out_size.push_back(pick(1, in_w + 2));
-      const ShapeResult out = adaptive_pool_output_shape("adaptiveMaxPool", in_shape, out_size);
+      const ShapeResult out = adaptive_pool_output_shape(
+          "adaptiveMaxPool", in_shape, OutputSize(out_size.begin(), out_size.end()));
       ASSERT_TRUE(out.ok()) << out.error;
       const std::vector<float> input =
           testing::special_floats(rng, static_cast<size_t>(element_count(in_shape)));
@@ -95,7 +96,8 @@ void expect_fixtures_match(size_t dims) {
       output_size.push_back(v.is_null() ? input.shape[input.shape.size() - dims + i]
                                         : v.get<int64_t>());
     }
-    const ShapeResult out = adaptive_pool_output_shape(js_op.c_str(), input.shape, output_size);
+    const ShapeResult out = adaptive_pool_output_shape(
+        js_op.c_str(), input.shape, OutputSize(output_size.begin(), output_size.end()));
     if (!c.contains("output")) {
       EXPECT_FALSE(out.ok()) << "should be rejected: " << c.dump().substr(0, 200);
       EXPECT_EQ(out.error.rfind(js_op + ": ", 0), 0u) << out.error;

@@ -45,7 +45,7 @@ TEST(AdaptivePoolShape, NullKeepsTheInputSizeAndZeroIsRejected) {
   EXPECT_EQ(
       adaptive_pool_output_shape("adaptiveAvgPool2d", Shape{3, 5, 7}, OutputSize{0, std::nullopt})
           .error,
-      "adaptiveAvgPool2d: outputSize must be at least 1 (or null to keep the input size), "
+      "adaptiveAvgPool2d: outputSize must be at least 1 in every dimension, "
       "got outputSize=[0, null]");
   EXPECT_EQ(
       adaptive_pool_output_shape("adaptiveAvgPool3d", Shape{1, 0, 2, 2, 2}, OutputSize{1, 1, 1})

@@ -9,6 +9,8 @@
 
 #include <cstdint>
 
+#include "adaptive_pool_geometry.h"
+
 #include "pool_shape.h"
 
 namespace poolkit {
@@ -40,11 +42,5 @@ void adaptive_avg_pool(const float* input, float* output, const AdaptiveAvgPoolG
 // The scalar reference twin.
 void adaptive_avg_pool_reference(const float* input, float* output,
                                  const AdaptiveAvgPoolGeometry& g);
-
-// ATen's start_index / end_index.
-inline int64_t adaptive_start(int64_t o, int64_t out, int64_t in) { return (o * in) / out; }
-inline int64_t adaptive_end(int64_t o, int64_t out, int64_t in) {
-  return ((o + 1) * in + out - 1) / out;
-}
 
 }  // namespace poolkit

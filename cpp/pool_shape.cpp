@@ -1,6 +1,7 @@
 #include "pool_shape.h"
 
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace poolkit {
@@ -166,21 +167,26 @@ ShapeResult adaptive_pool_output_shape(const char* op, const Shape& input_shape,
   std::ostringstream given;
   given << '[';
   for (size_t i = 0; i < dims; ++i) {
+    given << (i ? ", " : "");
     if (output_size[i]) {
       out[first_spatial + i] = *output_size[i];
       too_small = too_small || *output_size[i] < 1;
-      given << (i ? ", " : "") << *output_size[i];
+      given << *output_size[i];
     } else {
-      given << (i ? ", " : "") << "null";
+      given << "null";
     }
   }
   given << ']';
+  // PyTorch returns an empty tensor for an output size of 0; poolkit says what is wrong.
   if (too_small)
-    return {{},
-            message(op,
-                    "outputSize must be at least 1 (or null to keep the input size), got "
-                    "outputSize=" +
-                        given.str())};
+    return {{}, message(op, "outputSize must be at least 1 in every dimension, got outputSize=" +
+                                given.str())};
+  // Far past what wasm memory holds, and past what int64 arithmetic on the shape can bear.
+  double elements = 1;
+  for (int64_t d : out) elements *= static_cast<double>(d);
+  if (elements > std::numeric_limits<int32_t>::max())
+    return {{}, message(op, "outputSize=" + given.str() + " asks for an output of shape " +
+                                format_shape(out) + ", more than 2^31 - 1 elements")};
   return {out, ""};
 }
 

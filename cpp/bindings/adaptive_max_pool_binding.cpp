@@ -1,7 +1,7 @@
 #include <emscripten/bind.h>
 
 #include "../adaptive_max_pool.h"
-#include "../adaptive_pool_shape.h"
+#include "../pool_shape.h"
 #include "js_interop.h"
 
 namespace poolkit {
@@ -14,8 +14,9 @@ using emscripten::val;
 val adaptive_max_pool_js(const char* op, size_t dims, uintptr_t input, val input_shape,
                          val options) {
   const Shape in_shape = js::shape_arg(input_shape);
+  const Shape sizes = js::shape_arg(options["outputSize"]);
   const ShapeResult out =
-      adaptive_pool_output_shape(op, in_shape, js::shape_arg(options["outputSize"]));
+      adaptive_pool_output_shape(op, in_shape, OutputSize(sizes.begin(), sizes.end()));
   if (!out.ok()) return js::error_result(out.error);
 
   const js::Outputs o =
