@@ -17,6 +17,7 @@ test.each([
   [{ kernelSize: [2, 2, 2] }, 'maxPool2d: kernelSize must be an integer or an array of 2 integers, got [2, 2, 2]'],
   [{ kernelSize: '2' }, 'maxPool2d: kernelSize must be an integer or an array of 2 integers, got "2"'],
   [{ kernelSize: 2, ceilMode: 1 }, 'maxPool2d: ceilMode must be true or false, got 1'],
+  [{ kernelSize: 1e20 }, 'maxPool2d: kernelSize must hold integers from -2147483648 to 2147483647, got 100000000000000000000'],
   [{ kernel_size: 2 }, 'maxPool2d: unknown option kernel_size (did you mean kernelSize?); the options are kernelSize, stride, padding, dilation, ceilMode, returnIndices'],
   [{}, 'maxPool2d: kernelSize is required'],
 ])('maxPool2d(x, %j) throws a clear Error', (options, message) => {

@@ -12,14 +12,23 @@ function show(value) {
   return String(value);
 }
 
+const INT32_MAX = 2 ** 31 - 1;
+
 const camel = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
 
-/** An int or an array of 1 or `n` ints, as PyTorch's _pair/_triple accept; returns n ints. */
+/**
+ * An int or an array of 1 or `n` ints, as PyTorch's _pair/_triple accept; returns n ints. They
+ * must also fit in int32: C++ multiplies and adds them in int64, and a huge double would not
+ * survive the conversion into wasm.
+ */
 export function intTuple(op, name, value, n) {
   const values = Array.isArray(value) ? value : [value];
   if ((values.length !== 1 && values.length !== n) || !values.every(Number.isInteger)) {
     const form = n === 1 ? 'an integer' : `an integer or an array of ${n} integers`;
     throw new Error(`${op}: ${name} must be ${form}, got ${show(value)}`);
+  }
+  if (!values.every((v) => Math.abs(v) <= INT32_MAX)) {
+    throw new Error(`${op}: ${name} must hold integers from -${INT32_MAX + 1} to ${INT32_MAX}, got ${show(value)}`);
   }
   return values.length === 1 ? Array(n).fill(values[0]) : [...values];
 }
@@ -78,19 +87,6 @@ export function checkInput(op, input, name = 'input') {
   return input.pointerFor(op);
 }
 
-const INT32_MAX = 2 ** 31 - 1;
-
-/**
- * intTuple for window arguments that C++ multiplies and adds in int64: also within the int32
- * range, so that no product overflows and no conversion from a huge double traps in wasm.
- */
-export function int32Tuple(op, name, value, n) {
-  const values = intTuple(op, name, value, n);
-  if (!values.every((v) => Math.abs(v) <= INT32_MAX)) {
-    throw new Error(`${op}: ${name} must hold integers from -${INT32_MAX + 1} to ${INT32_MAX}, got ${show(value)}`);
-  }
-  return values;
-}
 
 /**
  * Adaptive pooling's output size: an int, or `n` entries that are ints or null (PyTorch's None:

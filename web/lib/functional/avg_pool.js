@@ -1,6 +1,6 @@
 import { wasm } from '../runtime.js';
 import { adoptWasmTensor } from '../tensor.js';
-import { bool, checkInput, int32Tuple, optionalInt, readOptions } from '../options.js';
+import { bool, checkInput, intTuple, optionalInt, readOptions } from '../options.js';
 
 const spec = (dims) => ({
   kernelSize: undefined,
@@ -17,13 +17,13 @@ export function avgPoolOptions(op, dims, options) {
   const given = typeof options === 'number' || Array.isArray(options) ? { kernelSize: options } : options;
   const o = readOptions(op, given ?? {}, spec(dims));
   if (o.kernelSize === undefined) throw new Error(`${op}: kernelSize is required`);
-  const kernelSize = int32Tuple(op, 'kernelSize', o.kernelSize, dims);
+  const kernelSize = intTuple(op, 'kernelSize', o.kernelSize, dims);
   // PyTorch: stride=None (or an empty list) means stride = kernel_size.
   const noStride = o.stride === undefined || (Array.isArray(o.stride) && o.stride.length === 0);
   return {
     kernelSize,
-    stride: noStride ? kernelSize : int32Tuple(op, 'stride', o.stride, dims),
-    padding: int32Tuple(op, 'padding', o.padding, dims),
+    stride: noStride ? kernelSize : intTuple(op, 'stride', o.stride, dims),
+    padding: intTuple(op, 'padding', o.padding, dims),
     ceilMode: bool(op, 'ceilMode', o.ceilMode),
     countIncludePad: bool(op, 'countIncludePad', o.countIncludePad),
     divisorOverride: optionalInt(op, 'divisorOverride', o.divisorOverride),

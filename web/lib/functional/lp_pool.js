@@ -1,6 +1,6 @@
 import { wasm } from '../runtime.js';
 import { adoptWasmTensor } from '../tensor.js';
-import { bool, checkInput, int32Tuple, number, readOptions } from '../options.js';
+import { bool, checkInput, intTuple, number, readOptions } from '../options.js';
 
 const SPEC = { normType: undefined, kernelSize: undefined, stride: undefined, ceilMode: false };
 
@@ -12,12 +12,12 @@ export function lpPoolOptions(op, dims, options) {
   const o = readOptions(op, options, SPEC);
   if (o.normType === undefined) throw new Error(`${op}: normType is required`);
   if (o.kernelSize === undefined) throw new Error(`${op}: kernelSize is required`);
-  const kernelSize = int32Tuple(op, 'kernelSize', o.kernelSize, dims);
+  const kernelSize = intTuple(op, 'kernelSize', o.kernelSize, dims);
   const noStride = o.stride === undefined || (Array.isArray(o.stride) && o.stride.length === 0);
   return {
     normType: number(op, 'normType', o.normType),
     kernelSize,
-    stride: noStride ? kernelSize : int32Tuple(op, 'stride', o.stride, dims),
+    stride: noStride ? kernelSize : intTuple(op, 'stride', o.stride, dims),
     ceilMode: bool(op, 'ceilMode', o.ceilMode),
   };
 }
