@@ -16,13 +16,24 @@ const BLOG_EXAMPLE = [
 export function startPlayground(poolkit, root) {
   const $ = (selector) => root.querySelector(selector);
   const ops = availableOps(poolkit.functional);
-  const state = { op: ops[0], values: defaultValues(), grid: BLOG_EXAMPLE.map((r) => [...r]), unpool: false };
+  // One grid per view, so that switching between 1d and 2d ops keeps each one's numbers.
+  const grids = { 1: [BLOG_EXAMPLE.slice(0, 2).flat()], 2: BLOG_EXAMPLE.map((r) => [...r]) };
+  const state = {
+    op: ops[0],
+    values: defaultValues(),
+    unpool: false,
+    get grid() {
+      return grids[this.op.dims];
+    },
+    set grid(rows) {
+      grids[this.op.dims] = rows;
+    },
+  };
 
   const select = $('#op');
   select.replaceChildren(...ops.map((op, i) => new Option(op.name, String(i))));
   select.addEventListener('change', () => {
     state.op = ops[Number(select.value)];
-    if (state.op.dims === 1) state.grid = [state.grid[0]];
     render();
   });
   $('#randomise').addEventListener('click', () => {
@@ -32,7 +43,7 @@ export function startPlayground(poolkit, root) {
     render();
   });
   $('#reset').addEventListener('click', () => {
-    state.grid = state.op.dims === 1 ? [[...BLOG_EXAMPLE[0], ...BLOG_EXAMPLE[1]]] : BLOG_EXAMPLE.map((r) => [...r]);
+    state.grid = state.op.dims === 1 ? [BLOG_EXAMPLE.slice(0, 2).flat()] : BLOG_EXAMPLE.map((r) => [...r]);
     state.values = defaultValues();
     render();
   });
@@ -129,6 +140,7 @@ export function startPlayground(poolkit, root) {
       state.grid[r][c] = v;
       render();
     });
+    $('#hover-note').textContent = 'Hover or focus an output cell.';
     const error = $('#error');
     let result;
     try {
