@@ -1,10 +1,10 @@
 #include "max_pool2d.h"
-#include "parallel.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "parallel.h"
 #include "simd.h"
 
 namespace poolkit {
@@ -46,50 +46,76 @@ inline void pool_cell(const float* in, const Pool2dGeometry& g, int64_t h0, int6
   if (idx) *idx = static_cast<int32_t>(best_index);
 }
 
-// Four adjacent output cells whose windows lie inside the row horizontally. Each lane follows
-// the scalar rule exactly (greater-or-NaN replaces, in scan order), so results are bit-identical
-// to the reference, including the sign of zero and which NaN wins.
-template <bool kIndices>
-inline void pool_block4(const float* in, const Pool2dGeometry& g, int64_t h0, int64_t h1,
+// The running maximum of four cells. The exact rule is the scalar one in scan order: a
+// candidate replaces the maximum when it is greater or NaN, which gives the reference's bits,
+// sign of zero and NaN payload included. Without indices there is a cheaper rule: wasm's
+// pseudo-maximum pmax(best, v) = best < v ? v : best is exactly "replace when greater" while no
+// NaN is involved, and a running sum (NaN once an input is NaN, or harmlessly when +inf meets
+// -inf) says when a block must be redone with the exact rule.
+template <bool kIndices, bool kFast>
+struct RunningMax {
+  static_assert(!(kIndices && kFast), "the fast rule keeps no indices");
+  v128 best = f32x4_splat(kNegInf);
+  v128 index;
+  v128 sum = f32x4_splat(0.f);
+
+  explicit RunningMax(v128 first_index) : index(first_index) {}
+
+  void update(v128 v, v128 candidate_index) {
+    if (kFast) {
+      best = f32x4_pmax(best, v);
+      sum = f32x4_add(sum, v);
+      return;
+    }
+    const v128 take = v128_or(f32x4_gt(v, best), f32x4_is_nan(v));
+    best = v128_select(v, best, take);
+    if (kIndices) index = v128_select(candidate_index, index, take);
+  }
+
+  // False when a fast block saw a NaN: nothing is stored, the caller redoes it exactly.
+  bool store(float* out, int32_t* idx) const {
+    if (kFast && v128_any_true(f32x4_is_nan(sum))) return false;
+    f32x4_store(out, best);
+    if (kIndices) i32x4_store(idx, index);
+    return true;
+  }
+};
+
+// Four adjacent output cells whose windows lie inside the row horizontally.
+template <bool kIndices, bool kFast>
+inline bool pool_block4(const float* in, const Pool2dGeometry& g, int64_t h0, int64_t h1,
                         int64_t ow, float* out, int32_t* idx) {
   const int64_t x0 = ow * g.stride_w - g.pad_w;
   const int32_t s = static_cast<int32_t>(g.stride_w);
   const v128 lane_offsets = i32x4_make(0, s, 2 * s, 3 * s);
-  v128 best = f32x4_splat(kNegInf);
-  v128 best_index = i32x4_add(i32x4_splat(static_cast<int32_t>(h0 * g.in_w + x0)), lane_offsets);
+  RunningMax<kIndices, kFast> acc(
+      i32x4_add(i32x4_splat(static_cast<int32_t>(h0 * g.in_w + x0)), lane_offsets));
   for (int64_t h = h0; h < h1; h += g.dilation_h) {
     const float* row = in + h * g.in_w;
     for (int64_t k = 0; k < g.kernel_w; ++k) {
       const int64_t x = x0 + k * g.dilation_w;
-      const v128 v = load_strided(row + x, g.stride_w);
-      const v128 take = v128_or(f32x4_gt(v, best), f32x4_is_nan(v));
-      best = v128_select(v, best, take);
-      if (kIndices) {
-        const v128 index =
-            i32x4_add(i32x4_splat(static_cast<int32_t>(h * g.in_w + x)), lane_offsets);
-        best_index = v128_select(index, best_index, take);
-      }
+      acc.update(load_strided(row + x, g.stride_w),
+                 kIndices
+                     ? i32x4_add(i32x4_splat(static_cast<int32_t>(h * g.in_w + x)), lane_offsets)
+                     : lane_offsets);
     }
   }
-  f32x4_store(out, best);
-  if (kIndices) i32x4_store(idx, best_index);
-}
-
-// Greater-or-NaN replaces: PyTorch's update rule, per lane.
-inline v128 take_max(v128 best, v128 v) {
-  return v128_select(v, best, v128_or(f32x4_gt(v, best), f32x4_is_nan(v)));
+  return acc.store(out, idx);
 }
 
 // The 2x2, stride 2 window of the UNet and of most CNNs, without indices: each row's eight
 // floats are loaded once and split into even and odd columns, instead of one strided load per
-// kernel column. Same scan order as the general path, so the same bits.
-inline void pool_block4_k2s2(const float* row0, const float* row1, float* out) {
+// kernel column, in the general path's scan order.
+template <bool kFast>
+inline bool pool_block4_k2s2(const float* row0, const float* row1, float* out) {
   const v128 a0 = f32x4_load(row0), a1 = f32x4_load(row0 + 4);
   const v128 b0 = f32x4_load(row1), b1 = f32x4_load(row1 + 4);
-  v128 best = take_max(f32x4_splat(kNegInf), f32x4_even(a0, a1));
-  best = take_max(best, f32x4_odd(a0, a1));
-  best = take_max(best, f32x4_even(b0, b1));
-  f32x4_store(out, take_max(best, f32x4_odd(b0, b1)));
+  RunningMax<false, kFast> acc(a0);
+  acc.update(f32x4_even(a0, a1), a0);
+  acc.update(f32x4_odd(a0, a1), a0);
+  acc.update(f32x4_even(b0, b1), a0);
+  acc.update(f32x4_odd(b0, b1), a0);
+  return acc.store(out, nullptr);
 }
 
 inline bool is_k2s2(const Pool2dGeometry& g) {
@@ -118,25 +144,35 @@ void max_pool2d_rows(const float* input, float* output, int32_t* indices, const 
       pool_cell(in, g, h0, h1, ow, out + ow, kIndices ? idx + ow : nullptr);
     if (!kIndices && is_k2s2(g) && h1 - h0 == 2) {
       const float* row0 = in + h0 * g.in_w;
-      for (; ow + 4 <= g.out_w && ow * 2 - g.pad_w + 7 < g.in_w; ow += 4)
-        pool_block4_k2s2(row0 + ow * 2 - g.pad_w, row0 + g.in_w + ow * 2 - g.pad_w, out + ow);
+      for (; ow + 4 <= g.out_w && ow * 2 - g.pad_w + 7 < g.in_w; ow += 4) {
+        const float* r0 = row0 + ow * 2 - g.pad_w;
+        if (!pool_block4_k2s2<true>(r0, r0 + g.in_w, out + ow))
+          pool_block4_k2s2<false>(r0, r0 + g.in_w, out + ow);
+      }
     }
-    for (; ow + 4 <= g.out_w && ow * g.stride_w - g.pad_w + window_reach < g.in_w; ow += 4)
-      pool_block4<kIndices>(in, g, h0, h1, ow, out + ow, kIndices ? idx + ow : nullptr);
-    for (; ow < g.out_w; ++ow) pool_cell(in, g, h0, h1, ow, out + ow, kIndices ? idx + ow : nullptr);
+    for (; ow + 4 <= g.out_w && ow * g.stride_w - g.pad_w + window_reach < g.in_w; ow += 4) {
+      if (kIndices) {
+        pool_block4<true, false>(in, g, h0, h1, ow, out + ow, idx + ow);
+      } else if (!pool_block4<false, true>(in, g, h0, h1, ow, out + ow, nullptr)) {
+        pool_block4<false, false>(in, g, h0, h1, ow, out + ow, nullptr);
+      }
+    }
+    for (; ow < g.out_w; ++ow)
+      pool_cell(in, g, h0, h1, ow, out + ow, kIndices ? idx + ow : nullptr);
   }
 }
 
 }  // namespace
 
 void max_pool2d(const float* input, float* output, int32_t* indices, const Pool2dGeometry& g) {
-  parallel_for(g.planes * g.out_h, g.out_w * g.kernel_h * g.kernel_w, [&](int64_t begin, int64_t end) {
-    if (indices) {
-      max_pool2d_rows<true>(input, output, indices, g, begin, end);
-    } else {
-      max_pool2d_rows<false>(input, output, nullptr, g, begin, end);
-    }
-  });
+  parallel_for(g.planes * g.out_h, g.out_w * g.kernel_h * g.kernel_w,
+               [&](int64_t begin, int64_t end) {
+                 if (indices) {
+                   max_pool2d_rows<true>(input, output, indices, g, begin, end);
+                 } else {
+                   max_pool2d_rows<false>(input, output, nullptr, g, begin, end);
+                 }
+               });
 }
 
 }  // namespace poolkit

@@ -47,9 +47,11 @@ export class Tensor {
   /** A typed array with the tensor's values in row-major order. Read it; writing to it does not change the tensor. */
   get data() {
     if (!this.#data) {
-      const { heap } = DTYPES[this.#dtype];
+      const { array, heap } = DTYPES[this.#dtype];
       const start = this.#pointer >>> 2;
-      this.#data = wasm()[heap].slice(start, start + this.numel());
+      // new + set rather than slice(): several times faster from a SharedArrayBuffer heap.
+      this.#data = new array(this.numel());
+      this.#data.set(wasm()[heap].subarray(start, start + this.#data.length));
     }
     return this.#data;
   }
