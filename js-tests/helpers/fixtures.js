@@ -32,3 +32,12 @@ export function loadCases(op) {
 export function bits(floats) {
   return Array.from(new Uint32Array(floats.buffer, floats.byteOffset, floats.length));
 }
+
+/** loadCases, plus the named extra tensors of each case (e.g. weight, bias) decoded, or null. */
+export function loadCasesWithTensors(op, names) {
+  const doc = JSON.parse(readFileSync(new URL(`../fixtures/${op}.json`, import.meta.url), 'utf8'));
+  return loadCases(op).map((c, i) => {
+    const extra = names.map((name) => [name, doc.cases[i][name] ? decode(doc.cases[i][name]) : null]);
+    return { ...c, ...Object.fromEntries(extra) };
+  });
+}

@@ -88,3 +88,121 @@ export namespace nn {
     forward(input: Tensor): Tensor | [Tensor, Tensor];
   }
 }
+
+export interface Conv2dOptions {
+  stride?: IntOrTuple;
+  /** Ints or [h, w]; 'same' keeps the size (stride 1; the odd extra row or column goes bottom/right); 'valid' is 0. */
+  padding?: IntOrTuple | 'same' | 'valid';
+  dilation?: IntOrTuple;
+  groups?: number;
+}
+
+export interface ConvTranspose2dOptions {
+  stride?: IntOrTuple;
+  padding?: IntOrTuple;
+  outputPadding?: IntOrTuple;
+  groups?: number;
+  dilation?: IntOrTuple;
+  /** [h, w] or the whole output shape [n, c, h, w]: picks outputPadding, as nn.ConvTranspose2d.forward does. */
+  outputSize?: IntOrTuple;
+}
+
+export namespace functional {
+  /** torch.nn.functional.conv2d. weight: (outChannels, inChannels / groups, kH, kW). */
+  function conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, options?: Conv2dOptions): Tensor;
+  function conv2d(input: Tensor, weight: Tensor, options: Conv2dOptions): Tensor;
+  /** torch.nn.functional.conv_transpose2d. weight: (inChannels, outChannels / groups, kH, kW). */
+  function convTranspose2d(input: Tensor, weight: Tensor, bias?: Tensor | null, options?: ConvTranspose2dOptions): Tensor;
+  function convTranspose2d(input: Tensor, weight: Tensor, options: ConvTranspose2dOptions): Tensor;
+  /** torch.cat: tensors of one dtype whose shapes agree except in `dim` (default 0; negative counts from the end). */
+  function cat(tensors: Tensor[], dim?: number): Tensor;
+  /** The middle [h, w] of the last two dimensions, top-left corner at floor((H - h) / 2), floor((W - w) / 2). */
+  function centerCrop(input: Tensor, outputSize: IntOrTuple): Tensor;
+}
+
+export interface Conv2dModuleOptions extends Conv2dOptions {
+  inChannels?: number;
+  outChannels?: number;
+  kernelSize?: IntOrTuple;
+  bias?: boolean;
+  /** Only 'zeros'. */
+  paddingMode?: 'zeros';
+}
+
+export interface ConvTranspose2dModuleOptions extends Omit<ConvTranspose2dOptions, 'outputSize'> {
+  inChannels?: number;
+  outChannels?: number;
+  kernelSize?: IntOrTuple;
+  bias?: boolean;
+  /** Only 'zeros'. */
+  paddingMode?: 'zeros';
+}
+
+export namespace nn {
+  /**
+   * torch.nn.Conv2d. Starts with PyTorch's initialisation ranges (U(-1/sqrt(fanIn), 1/sqrt(fanIn)),
+   * drawn with Math.random); assign `weight` and `bias` to load trained values.
+   */
+  class Conv2d extends Module {
+    constructor(options: Conv2dModuleOptions & { inChannels: number; outChannels: number; kernelSize: IntOrTuple });
+    constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, options?: Conv2dModuleOptions);
+    constructor(
+      inChannels: number,
+      outChannels: number,
+      kernelSize: IntOrTuple,
+      stride?: IntOrTuple,
+      padding?: IntOrTuple | 'same' | 'valid',
+      dilation?: IntOrTuple,
+      groups?: number,
+      bias?: boolean,
+      paddingMode?: 'zeros',
+    );
+    inChannels: number;
+    outChannels: number;
+    kernelSize: [number, number];
+    stride: [number, number];
+    padding: [number, number] | 'same' | 'valid';
+    dilation: [number, number];
+    groups: number;
+    paddingMode: 'zeros';
+    /** (outChannels, inChannels / groups, kH, kW) */
+    weight: Tensor;
+    /** (outChannels), or null without bias. */
+    bias: Tensor | null;
+    forward(input: Tensor): Tensor;
+  }
+
+  /** torch.nn.ConvTranspose2d, initialised like nn.Conv2d (PyTorch's fan-in of a transposed weight). */
+  class ConvTranspose2d extends Module {
+    constructor(options: ConvTranspose2dModuleOptions & { inChannels: number; outChannels: number; kernelSize: IntOrTuple });
+    constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, options?: ConvTranspose2dModuleOptions);
+    constructor(
+      inChannels: number,
+      outChannels: number,
+      kernelSize: IntOrTuple,
+      stride?: IntOrTuple,
+      padding?: IntOrTuple,
+      outputPadding?: IntOrTuple,
+      groups?: number,
+      bias?: boolean,
+      dilation?: IntOrTuple,
+      paddingMode?: 'zeros',
+    );
+    inChannels: number;
+    outChannels: number;
+    kernelSize: [number, number];
+    stride: [number, number];
+    padding: [number, number];
+    outputPadding: [number, number];
+    groups: number;
+    dilation: [number, number];
+    paddingMode: 'zeros';
+    /** (inChannels, outChannels / groups, kH, kW) */
+    weight: Tensor;
+    /** (outChannels), or null without bias. */
+    bias: Tensor | null;
+    /** outputSize ([h, w] or [n, c, h, w]) picks the output padding, as in PyTorch. */
+    forward(input: Tensor, outputSize?: number[]): Tensor;
+    forward(...inputs: Tensor[]): Tensor;
+  }
+}
