@@ -1,16 +1,12 @@
 import * as poolkit from 'poolkit';
 import { readFileSync } from 'node:fs';
-import { bits, loadCases } from './helpers/fixtures.js';
+import { bits, decodeTensor as decode, loadCases } from './helpers/fixtures.js';
 
 const { functional: F } = poolkit;
 
 beforeAll(() => poolkit.ready());
 
 // cat's cases hold a list of tensors, which loadCases does not read.
-const decode = ({ shape, data }) => {
-  const bytes = Buffer.from(data, 'base64');
-  return { shape, values: new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)) };
-};
 const catCases = JSON.parse(readFileSync(new URL('./fixtures/cat.json', import.meta.url), 'utf8')).cases;
 
 describe('cat matches torch.cat', () => {

@@ -41,3 +41,8 @@ export function loadCasesWithTensors(op, names) {
     return { ...c, ...Object.fromEntries(extra) };
   });
 }
+
+/** One fixture tensor ({shape, dtype, data: base64}) as {shape, dtype, values}. */
+export function decodeTensor(tensor) {
+  return decode(tensor);
+}
