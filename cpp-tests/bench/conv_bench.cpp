@@ -64,8 +64,8 @@ const Register conv_64_3x3([] {
   return conv_case("1x64x66x66 64->64 3x3", {1, 64, 66, 66}, {64, 64, 3, 3},
                    {{1, 1}, {0, 0}, {1, 1}, 1});
 });
-const Register conv_256_512([] {
-  return conv_case("1x256x34x34 256->512 3x3", {1, 256, 34, 34}, {512, 256, 3, 3},
+const Register conv_128_256([] {
+  return conv_case("1x128x34x34 128->256 3x3", {1, 128, 34, 34}, {256, 128, 3, 3},
                    {{1, 1}, {0, 0}, {1, 1}, 1});
 });
 const Register conv_same([] {

@@ -206,3 +206,53 @@ export namespace nn {
     forward(...inputs: Tensor[]): Tensor;
   }
 }
+
+/** Called after each stage of a UNet forward pass (enc1, ..., bottom, up3, dec3, ..., out_conv). */
+export type UNetProgress = (stage: string, fraction: number) => void;
+
+export interface UNetOptions {
+  /**
+   * 'valid' (default): the seed's padding=0 convolutions, skip tensors centre-cropped.
+   * 'same': a model built with padding=1 convolutions.
+   */
+  padding?: 'valid' | 'same';
+  /** Called during every forward pass with the fraction of its multiply-adds done. */
+  onProgress?: UNetProgress;
+}
+
+/** The channel widths read from the weights; index 0 is level 1 (enc1, up1, dec1). */
+export interface UNetWidths {
+  encoder: number[];
+  bottom: number;
+  up: number[];
+  decoder: number[];
+}
+
+/**
+ * The seed U-Net (enc1..encN, bottom, upN..up1, decN..dec1, out_conv; valid 3x3 convolutions,
+ * MaxPool2d(2), ConvTranspose2d(k=2, s=2), centre-cropped skips) with PyTorch's weights, its
+ * whole forward pass one call into wasm.
+ */
+export class UNet {
+  private constructor();
+  /**
+   * Loads a state_dict saved as .safetensors, inferring depth, widths and in/out channels from
+   * its keys and shapes. F16 and BF16 tensors are converted to float32. Rejects with an Error
+   * naming the tensor when the file is damaged or is not such a model.
+   */
+  static fromSafetensors(bytes: ArrayBuffer | ArrayBufferView, options?: UNetOptions): Promise<UNet>;
+  readonly levels: number;
+  readonly inChannels: number;
+  readonly outChannels: number;
+  readonly widths: UNetWidths;
+  readonly padding: 'valid' | 'same';
+  readonly isDisposed: boolean;
+  /**
+   * (N, C, H, W) or (C, H, W) float32 in, (N, outChannels, H', W') out. A 3-level 'valid' net
+   * takes sizes S % 8 == 4, S >= 92 and gives S - 88; other sizes throw an Error naming the
+   * nearest valid ones.
+   */
+  forward(input: Tensor, options?: { onProgress?: UNetProgress }): Tensor;
+  /** Frees the packed weights in wasm memory. */
+  dispose(): void;
+}
