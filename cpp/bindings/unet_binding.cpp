@@ -42,6 +42,8 @@ val unet_layout_js(val spec) {
 // model keeps packed copies). Returns {handle, packedBytes} or {error}.
 val unet_create_js(val spec, uintptr_t tensors) {
   const UNetSpec s = spec_arg(spec);
+  const std::string invalid = check_unet_spec(s);
+  if (!invalid.empty()) return js::error_result("UNet: " + invalid);
   std::vector<const float*> pointers;
   const float* next = reinterpret_cast<const float*>(tensors);
   for (const UNetTensor& t : unet_layout(s)) {
