@@ -75,6 +75,7 @@ describe('nn.Conv2d', () => {
     [() => new nn.Conv2d(3, 6, 3, { stride: 2, padding: 'same' }), "Conv2d: padding='same' needs stride 1, got stride=[2, 2]"],
     [() => new nn.Conv2d(3, 6, 3, { paddingMode: 'reflect' }), 'Conv2d: paddingMode "reflect" is not supported; poolkit pads with zeros only'],
     [() => new nn.Conv2d(3, 6), 'Conv2d: kernelSize is required'],
+    [() => new nn.Conv2d(3, 6, 3, { padding_mode: 'zeros' }), 'Conv2d: unknown option padding_mode (did you mean paddingMode?); the options are inChannels, outChannels, kernelSize, stride, padding, dilation, groups, bias, paddingMode'],
     [() => new nn.Conv2d(3, 6, 0), 'Conv2d: kernelSize must be greater than zero, got kernelSize=[0, 0]'],
     [() => new nn.Conv2d(3, 6, 3, { padding: 'full' }), `Conv2d: padding must be an integer, an array of 2 integers, 'same' or 'valid', got "full"`],
   ])('rejects bad arguments: %#', (make, message) => {

@@ -1,5 +1,5 @@
 import { conv2d, conv2dPadding } from '../functional/conv2d.js';
-import { bool, intTuple, moduleArguments } from '../options.js';
+import { bool, intTuple, moduleArguments, readOptions } from '../options.js';
 import { uniformTensor } from './init.js';
 import { Module, pythonArguments } from './module.js';
 
@@ -9,13 +9,9 @@ const POSITIONAL = ['inChannels', 'outChannels', 'kernelSize', 'stride', 'paddin
 
 /** Checks shared by Conv2d and ConvTranspose2d, with PyTorch's rules for channels and groups. */
 export function convModuleArguments(op, positional, args, extra) {
-  const given = moduleArguments(op, positional, args);
+  const given = readOptions(op, moduleArguments(op, positional, args), Object.fromEntries(positional.map((name) => [name, undefined])));
   for (const name of ['inChannels', 'outChannels', 'kernelSize']) {
     if (given[name] === undefined) throw new Error(`${op}: ${name} is required`);
-  }
-  const known = new Set(positional);
-  for (const key of Object.keys(given)) {
-    if (!known.has(key)) throw new Error(`${op}: unknown option ${key}; the options are ${positional.slice(2).join(', ')}`);
   }
   const [inChannels] = intTuple(op, 'inChannels', given.inChannels, 1);
   const [outChannels] = intTuple(op, 'outChannels', given.outChannels, 1);
