@@ -38,6 +38,11 @@ inline v128 f32x4_odd(v128 a, v128 b) { return wasm_i32x4_shuffle(a, b, 1, 3, 5,
 inline v128 f32x4_load_stride2(const float* p) {
   return wasm_i32x4_shuffle(wasm_v128_load(p), wasm_v128_load(p + 3), 0, 2, 5, 7);
 }
+// One float from memory in every lane.
+inline v128 f32x4_load_splat(const float* p) { return wasm_v128_load32_splat(p); }
+// Lanes a0 b0 a1 b1 and a2 b2 a3 b3: two rows interleaved, as a pixel shuffle writes them.
+inline v128 f32x4_zip_low(v128 a, v128 b) { return wasm_i32x4_shuffle(a, b, 0, 4, 1, 5); }
+inline v128 f32x4_zip_high(v128 a, v128 b) { return wasm_i32x4_shuffle(a, b, 2, 6, 3, 7); }
 
 inline v128 i32x4_load(const int32_t* p) { return wasm_v128_load(p); }
 inline void i32x4_store(int32_t* p, v128 v) { wasm_v128_store(p, v); }
@@ -144,6 +149,9 @@ inline v128 f32x4_pmax(v128 a, v128 b) {
 inline v128 f32x4_even(v128 a, v128 b) { return {{a.u[0], a.u[2], b.u[0], b.u[2]}}; }
 inline v128 f32x4_odd(v128 a, v128 b) { return {{a.u[1], a.u[3], b.u[1], b.u[3]}}; }
 inline v128 f32x4_load_stride2(const float* p) { return f32x4_make(p[0], p[2], p[4], p[6]); }
+inline v128 f32x4_load_splat(const float* p) { return f32x4_splat(*p); }
+inline v128 f32x4_zip_low(v128 a, v128 b) { return {{a.u[0], b.u[0], a.u[1], b.u[1]}}; }
+inline v128 f32x4_zip_high(v128 a, v128 b) { return {{a.u[2], b.u[2], a.u[3], b.u[3]}}; }
 
 inline v128 i32x4_make(int32_t a, int32_t b, int32_t c, int32_t d) {
   return {{static_cast<uint32_t>(a), static_cast<uint32_t>(b), static_cast<uint32_t>(c),

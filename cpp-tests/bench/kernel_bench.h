@@ -15,6 +15,8 @@ struct KernelCase {
   // Each returns a callable that runs the kernel once on data prepared outside the timing.
   std::function<void()> simd;
   std::function<void()> reference;
+  // Floating-point operations of one run; when set, the table shows the SIMD kernel's GFLOP/s.
+  double flops = 0;
 };
 
 std::vector<KernelCase>& registry();

@@ -56,8 +56,10 @@ int main() {
     const KernelCase c = make();
     const double simd = median_ms(c.simd, 9);
     const double ref = median_ms(c.reference, 5);
-    std::printf("%-22s %-32s %10.2f %12.2f %7.1fx\n", c.family.c_str(), c.input.c_str(), simd, ref,
+    std::printf("%-22s %-32s %10.2f %12.2f %7.1fx", c.family.c_str(), c.input.c_str(), simd, ref,
                 ref / simd);
+    if (c.flops > 0) std::printf("  %6.1f GFLOP/s", c.flops / simd * 1e-6);
+    std::printf("\n");
   }
   return 0;
 }

@@ -67,6 +67,7 @@ export function bitsAnyNan(floats) {
 
 /** PyTorch's snake_case op name as poolkit's functional name: avg_pool2d -> avgPool2d. */
 export const functionalName = (op) => camel(op);
+
 /** The whole fixture document of one op: cases with every field kept, and extras such as reprs. */
 export function loadFixture(op) {
   return JSON.parse(readFileSync(new URL(`../fixtures/${op}.json`, import.meta.url), 'utf8'));
@@ -75,4 +76,13 @@ export function loadFixture(op) {
 /** One tensor as the fixtures store it ({shape, dtype, data: base64}), decoded to {shape, dtype, values}. */
 export function decodeTensor(encoded) {
   return decode(encoded);
+}
+
+/** loadCases, plus the named extra tensors of each case (e.g. weight, bias) decoded, or null. */
+export function loadCasesWithTensors(op, names) {
+  const doc = JSON.parse(readFileSync(new URL(`../fixtures/${op}.json`, import.meta.url), 'utf8'));
+  return loadCases(op).map((c, i) => {
+    const extra = names.map((name) => [name, doc.cases[i][name] ? decode(doc.cases[i][name]) : null]);
+    return { ...c, ...Object.fromEntries(extra) };
+  });
 }

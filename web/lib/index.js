@@ -4,3 +4,4 @@ export { tensor, Tensor } from './tensor.js';
 export { manualSeed, initialSeed } from './random.js';
 export * as functional from './functional/index.js';
 export * as nn from './nn/index.js';
+export { UNet } from './unet.js';

@@ -9,3 +9,7 @@ export { maxUnpool1d, maxUnpool2d, maxUnpool3d } from './max_unpool.js';
 export { lpPool1d, lpPool2d } from './lp_pool.js';
 export { fractionalMaxPool2d, fractionalMaxPool3d } from './fractional_max_pool.js';
 export { relu } from './relu.js';
+export { conv2d } from './conv2d.js';
+export { convTranspose2d } from './conv_transpose2d.js';
+export { cat } from './cat.js';
+export { centerCrop } from './center_crop.js';

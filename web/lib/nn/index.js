@@ -10,3 +10,5 @@ export { MaxUnpool1d, MaxUnpool2d, MaxUnpool3d } from './max_unpool.js';
 export { LPPool1d, LPPool2d } from './lp_pool.js';
 export { FractionalMaxPool2d, FractionalMaxPool3d } from './fractional_max_pool.js';
 export { ReLU } from './relu.js';
+export { Conv2d } from './conv2d.js';
+export { ConvTranspose2d } from './conv_transpose2d.js';

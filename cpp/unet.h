@@ -1,0 +1,58 @@
+// The seed U-Net (unet_spec.h) with its weights packed once, running its whole forward pass in
+// C++: no round trip through JavaScript between layers. Activations are freed as soon as their
+// last consumer has run; only the skip tensors live across levels. The decoder convolves
+// cat([up, crop(skip)]) through plane views (conv2d.h), so neither the crop nor the
+// concatenation is ever built.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "conv2d.h"
+#include "packed_weights.h"
+#include "unet_spec.h"
+
+namespace poolkit {
+
+// Called after each stage (enc1, ..., bottom, upL, decL, ..., out_conv) with the fraction of
+// the forward pass's multiply-adds done so far.
+using UNetProgress = std::function<void(const char* stage, double fraction)>;
+
+class UNet {
+ public:
+  // `tensors` holds one pointer per entry of unet_layout(spec), in that order. Returns null and
+  // sets `error` when the spec is inconsistent or memory runs out.
+  static std::unique_ptr<UNet> create(const UNetSpec& spec, const float* const* tensors,
+                                      std::string* error);
+
+  const UNetSpec& spec() const { return spec_; }
+  int64_t packed_bytes() const;
+
+  // Runs the network on a contiguous (batch, in_channels, height, width) input whose size
+  // check_unet_input_size accepts. Returns the malloc'ed (batch, out_channels, H', W') output,
+  // or null when memory runs out (everything allocated on the way is freed).
+  float* forward(const float* input, int64_t batch, int64_t height, int64_t width,
+                 const UNetProgress& progress) const;
+
+ private:
+  struct Layer {
+    Conv2dGeometry shape;  // channels, kernel, stride and padding; sizes are set per call
+    PackedWeights weights;
+    std::vector<float> bias;
+  };
+  class Forward;
+
+  static bool make_layer(Layer& layer, const float* weight, const float* bias, int64_t in,
+                         int64_t out, int64_t kernel, int64_t padding, bool transposed);
+
+  UNetSpec spec_;
+  // Per level: enc_i's two convolutions; then bottom's; per level (index i - 1): up_i and
+  // dec_i's two convolutions; then out_conv.
+  std::vector<Layer> encoder_, bottom_, up_, decoder_;
+  Layer out_conv_;
+};
+
+}  // namespace poolkit
