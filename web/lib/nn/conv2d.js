@@ -1,6 +1,6 @@
 import { conv2d, conv2dPadding } from '../functional/conv2d.js';
 import { bool, intTuple, moduleArguments, readOptions } from '../options.js';
-import { uniformTensor } from './init.js';
+import { kaimingUniformBound, uniformTensor } from './init.js';
 import { Module, pythonArguments } from './module.js';
 
 // torch.nn.Conv2d(in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1,
@@ -66,9 +66,9 @@ export class Conv2d extends Module {
     this.groups = a.groups;
     this.paddingMode = a.paddingMode;
     const [kh, kw] = a.kernelSize;
-    const bound = 1 / Math.sqrt((a.inChannels / a.groups) * kh * kw);
-    this.weight = uniformTensor([a.outChannels, a.inChannels / a.groups, kh, kw], bound);
-    this.bias = a.hasBias ? uniformTensor([a.outChannels], bound) : null;
+    const fanIn = (a.inChannels / a.groups) * kh * kw;
+    this.weight = uniformTensor([a.outChannels, a.inChannels / a.groups, kh, kw], kaimingUniformBound(fanIn));
+    this.bias = a.hasBias ? uniformTensor([a.outChannels], 1 / Math.sqrt(fanIn)) : null;
   }
 
   forward(input) {

@@ -1,7 +1,7 @@
 import { convTranspose2d } from '../functional/conv_transpose2d.js';
 import { intTuple } from '../options.js';
 import { convModuleArguments, convRepr } from './conv2d.js';
-import { uniformTensor } from './init.js';
+import { kaimingUniformBound, uniformTensor } from './init.js';
 import { Module } from './module.js';
 
 // torch.nn.ConvTranspose2d(in_channels, out_channels, kernel_size, stride=1, padding=0,
@@ -33,9 +33,9 @@ export class ConvTranspose2d extends Module {
     this.paddingMode = a.paddingMode;
     const [kh, kw] = a.kernelSize;
     // PyTorch's fan-in for a transposed weight is its dim 1 times the kernel area.
-    const bound = 1 / Math.sqrt((a.outChannels / a.groups) * kh * kw);
-    this.weight = uniformTensor([a.inChannels, a.outChannels / a.groups, kh, kw], bound);
-    this.bias = a.hasBias ? uniformTensor([a.outChannels], bound) : null;
+    const fanIn = (a.outChannels / a.groups) * kh * kw;
+    this.weight = uniformTensor([a.inChannels, a.outChannels / a.groups, kh, kw], kaimingUniformBound(fanIn));
+    this.bias = a.hasBias ? uniformTensor([a.outChannels], 1 / Math.sqrt(fanIn)) : null;
   }
 
   forward(input, outputSize) {

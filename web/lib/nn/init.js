@@ -1,12 +1,21 @@
-// Parameter initialisation for the convolution modules, with PyTorch's ranges:
-// reset_parameters() draws the weight with kaiming_uniform_(a=sqrt(5)) and the bias uniformly,
-// both of which come to U(-1/sqrt(fanIn), 1/sqrt(fanIn)). The values come from Math.random, so
-// they are not PyTorch's values and not reproducible: load trained weights for that.
+// Parameter initialisation for the convolution modules, as PyTorch's reset_parameters() does
+// it: the weight by kaiming_uniform_(a=sqrt(5)), then the bias uniform in ±1/sqrt(fan_in), both
+// drawn from poolkit's generator, which follows PyTorch's. After poolkit.manualSeed(s) a module
+// holds the very numbers torch.manual_seed(s) gives the same PyTorch module.
+import { rand } from '../random.js';
 import { tensor } from '../tensor.js';
 
-/** A float32 tensor of the given shape with values uniform in [-bound, bound). */
+/** torch.nn.init.kaiming_uniform_'s bound for a = sqrt(5), computed in double as Python does. */
+export function kaimingUniformBound(fanIn) {
+  const a = Math.sqrt(5);
+  return Math.sqrt(3) * (Math.sqrt(2 / (1 + a * a)) / Math.sqrt(fanIn));
+}
+
+/** Tensor.uniform_(-bound, bound): float32 ends, each draw scaled in double and rounded once. */
 export function uniformTensor(shape, bound) {
-  const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
-  for (let i = 0; i < values.length; i++) values[i] = (Math.random() * 2 - 1) * bound;
+  const from = Math.fround(-bound);
+  const to = Math.fround(bound);
+  const values = rand(shape.reduce((a, b) => a * b, 1));
+  for (let i = 0; i < values.length; i++) values[i] = values[i] * (to - from) + from;
   return tensor(values, shape);
 }
