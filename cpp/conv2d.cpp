@@ -1,9 +1,11 @@
 #include "conv2d.h"
 
 #include <algorithm>
+#include <atomic>
 #include <vector>
 
 #include "gemm_microkernel.h"
+#include "parallel.h"
 #include "simd.h"
 #include "tile_scratch.h"
 
@@ -85,43 +87,50 @@ bool conv2d(const PlaneView* input, const PackedWeights& weights, const float* b
             const Conv2dGeometry& geometry, Activation activation) {
   const Conv2dGeometry g = flatten_pointwise(input, geometry);
   const int64_t depth = weights.depth();
-  TileScratch scratch(depth);
-  if (!scratch.ok()) return false;
   const int64_t in_per_group = g.in_channels_per_group();
   const int64_t out_per_group = g.out_channels_per_group();
   const int64_t plane = g.out_h * g.out_w;
-  alignas(16) float c[kGemmRows * kGemmCols];
-
-  for (int64_t n = 0; n < g.batch; ++n) {
-    for (int64_t group = 0; group < g.groups; ++group) {
+  // The unit of work: one chunk of up to kChunkTiles tiles in one output row of one group.
+  // Units write disjoint outputs, so threads split them freely, each with its own scratch.
+  const int64_t chunk_width = kChunkTiles * kGemmCols;
+  const int64_t chunks_per_row = (g.out_w + chunk_width - 1) / chunk_width;
+  const int64_t units = g.batch * g.groups * g.out_h * chunks_per_row;
+  std::atomic<bool> ok{true};
+  parallel_for(units, depth * out_per_group * chunk_width, [&](int64_t begin, int64_t end) {
+    TileScratch scratch(depth);
+    if (!scratch.ok()) {
+      ok = false;
+      return;
+    }
+    alignas(16) float c[kGemmRows * kGemmCols];
+    for (int64_t unit = begin; unit < end; ++unit) {
+      const int64_t ow0 = unit % chunks_per_row * chunk_width;
+      const int64_t oh = unit / chunks_per_row % g.out_h;
+      const int64_t group = unit / chunks_per_row / g.out_h % g.groups;
+      const int64_t n = unit / chunks_per_row / g.out_h / g.groups;
       const PlaneView* views = input + n * g.in_channels + group * in_per_group;
       float* out_group = output + (n * g.out_channels + group * out_per_group) * plane;
       const float* bias_group = bias ? bias + group * out_per_group : nullptr;
-      for (int64_t oh = 0; oh < g.out_h; ++oh) {
-        for (int64_t ow0 = 0; ow0 < g.out_w; ow0 += kChunkTiles * kGemmCols) {
-          const int64_t count = std::min(kChunkTiles, (g.out_w - ow0 + kGemmCols - 1) / kGemmCols);
-          for (int64_t t = 0; t < count; ++t) {
-            const int64_t ow = ow0 + t * kGemmCols;
-            pack_tile(views, g, oh, ow, std::min<int64_t>(kGemmCols, g.out_w - ow),
-                      scratch.tile(t));
-          }
-          for (int64_t block = 0; block < weights.blocks(); ++block) {
-            const int64_t oc0 = block * kGemmRows;
-            const int64_t rows = std::min<int64_t>(kGemmRows, out_per_group - oc0);
-            const float* panel = weights.panel(group, block);
-            for (int64_t t = 0; t < count; ++t) {
-              const int64_t ow = ow0 + t * kGemmCols;
-              gemm_microkernel(static_cast<size_t>(depth), panel, scratch.tile(t), c);
-              store_tile(c, rows, std::min<int64_t>(kGemmCols, g.out_w - ow),
-                         bias_group ? bias_group + oc0 : nullptr, activation,
-                         out_group + oc0 * plane + oh * g.out_w + ow, plane);
-            }
-          }
+      const int64_t count = std::min(kChunkTiles, (g.out_w - ow0 + kGemmCols - 1) / kGemmCols);
+      for (int64_t t = 0; t < count; ++t) {
+        const int64_t ow = ow0 + t * kGemmCols;
+        pack_tile(views, g, oh, ow, std::min<int64_t>(kGemmCols, g.out_w - ow), scratch.tile(t));
+      }
+      for (int64_t block = 0; block < weights.blocks(); ++block) {
+        const int64_t oc0 = block * kGemmRows;
+        const int64_t rows = std::min<int64_t>(kGemmRows, out_per_group - oc0);
+        const float* panel = weights.panel(group, block);
+        for (int64_t t = 0; t < count; ++t) {
+          const int64_t ow = ow0 + t * kGemmCols;
+          gemm_microkernel(static_cast<size_t>(depth), panel, scratch.tile(t), c);
+          store_tile(c, rows, std::min<int64_t>(kGemmCols, g.out_w - ow),
+                     bias_group ? bias_group + oc0 : nullptr, activation,
+                     out_group + oc0 * plane + oh * g.out_w + ow, plane);
         }
       }
     }
-  }
-  return true;
+  });
+  return ok;
 }
 
 bool conv2d(const float* input, const PackedWeights& weights, const float* bias, float* output,

@@ -1,8 +1,10 @@
 #include "conv_transpose2d.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "gemm_microkernel.h"
+#include "parallel.h"
 #include "simd.h"
 #include "tile_scratch.h"
 
@@ -86,8 +88,6 @@ void store_shuffled_tile(const float* c, int64_t first_row, int64_t rows, int64_
 bool conv_transpose2d(const float* input, const PackedWeights& weights, const float* bias,
                       float* output, const Conv2dGeometry& g) {
   const int64_t depth = weights.depth();  // input channels per group
-  TileScratch scratch(depth);
-  if (!scratch.ok()) return false;
   const int64_t out_per_group = g.out_channels_per_group();
   const int64_t out_plane = g.out_h * g.out_w;
   const bool exact = tiles_output_exactly(g);
@@ -97,42 +97,56 @@ bool conv_transpose2d(const float* input, const PackedWeights& weights, const fl
         std::fill_n(output + (n * g.out_channels + oc) * out_plane, out_plane,
                     bias ? bias[oc] : 0.f);
   }
-  alignas(16) float c[kGemmRows * kGemmCols];
-
-  for (int64_t n = 0; n < g.batch; ++n) {
-    for (int64_t group = 0; group < g.groups; ++group) {
+  // The unit of work: one chunk of up to kChunkTiles tiles in one input row of one group. In
+  // the exact-tiling case units write disjoint outputs and threads split them; otherwise
+  // neighbouring rows add into the same pixels, and one thread takes them all.
+  const int64_t chunk_width = kChunkTiles * kGemmCols;
+  const int64_t chunks_per_row = (g.in_w + chunk_width - 1) / chunk_width;
+  const int64_t units = g.batch * g.groups * g.in_h * chunks_per_row;
+  std::atomic<bool> ok{true};
+  auto run = [&](int64_t begin, int64_t end) {
+    TileScratch scratch(depth);
+    if (!scratch.ok()) {
+      ok = false;
+      return;
+    }
+    alignas(16) float c[kGemmRows * kGemmCols];
+    for (int64_t unit = begin; unit < end; ++unit) {
+      const int64_t iw0 = unit % chunks_per_row * chunk_width;
+      const int64_t ih = unit / chunks_per_row % g.in_h;
+      const int64_t group = unit / chunks_per_row / g.in_h % g.groups;
+      const int64_t n = unit / chunks_per_row / g.in_h / g.groups;
       const float* planes = input + (n * g.in_channels + group * depth) * g.in_h * g.in_w;
       float* out_group = output + (n * g.out_channels + group * out_per_group) * out_plane;
       const float* bias_group = bias ? bias + group * out_per_group : nullptr;
-      for (int64_t ih = 0; ih < g.in_h; ++ih) {
-        for (int64_t iw0 = 0; iw0 < g.in_w; iw0 += kChunkTiles * kGemmCols) {
-          const int64_t count = std::min(kChunkTiles, (g.in_w - iw0 + kGemmCols - 1) / kGemmCols);
-          for (int64_t t = 0; t < count; ++t) {
-            const int64_t iw = iw0 + t * kGemmCols;
-            pack_tile(planes, g, ih, iw, std::min<int64_t>(kGemmCols, g.in_w - iw),
-                      scratch.tile(t));
-          }
-          for (int64_t block = 0; block < weights.blocks(); ++block) {
-            const int64_t first_row = block * kGemmRows;
-            const int64_t rows_valid = std::min<int64_t>(kGemmRows, weights.rows() - first_row);
-            const float* panel = weights.panel(group, block);
-            for (int64_t t = 0; t < count; ++t) {
-              const int64_t iw = iw0 + t * kGemmCols;
-              const int64_t cols = std::min<int64_t>(kGemmCols, g.in_w - iw);
-              gemm_microkernel(static_cast<size_t>(depth), panel, scratch.tile(t), c);
-              if (exact) {
-                store_shuffled_tile(c, first_row, rows_valid, cols, ih, iw, g, bias_group,
-                                    out_group);
-              } else {
-                scatter_add_tile(c, first_row, rows_valid, cols, ih, iw, g, out_group);
-              }
-            }
+      const int64_t count = std::min(kChunkTiles, (g.in_w - iw0 + kGemmCols - 1) / kGemmCols);
+      for (int64_t t = 0; t < count; ++t) {
+        const int64_t iw = iw0 + t * kGemmCols;
+        pack_tile(planes, g, ih, iw, std::min<int64_t>(kGemmCols, g.in_w - iw), scratch.tile(t));
+      }
+      for (int64_t block = 0; block < weights.blocks(); ++block) {
+        const int64_t first_row = block * kGemmRows;
+        const int64_t rows_valid = std::min<int64_t>(kGemmRows, weights.rows() - first_row);
+        const float* panel = weights.panel(group, block);
+        for (int64_t t = 0; t < count; ++t) {
+          const int64_t iw = iw0 + t * kGemmCols;
+          const int64_t cols = std::min<int64_t>(kGemmCols, g.in_w - iw);
+          gemm_microkernel(static_cast<size_t>(depth), panel, scratch.tile(t), c);
+          if (exact) {
+            store_shuffled_tile(c, first_row, rows_valid, cols, ih, iw, g, bias_group, out_group);
+          } else {
+            scatter_add_tile(c, first_row, rows_valid, cols, ih, iw, g, out_group);
           }
         }
       }
     }
+  };
+  if (exact) {
+    parallel_for(units, depth * weights.rows() * chunk_width, run);
+  } else {
+    run(0, units);
   }
-  return true;
+  return ok;
 }
 
 }  // namespace poolkit

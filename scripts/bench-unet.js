@@ -1,7 +1,6 @@
 // Times the seed UNet (3 levels, base width 64, 7.7M parameters) forward pass at 252x252 and
-// 572x572 in one thread, and reports the peak wasm heap of the 572x572 pass:
-// `npm run bench:unet` (after `npm run build`). Weights are seeded, not trained: speed does
-// not depend on their values.
+// 572x572, and reports the peak wasm heap of the 572x572 pass: `npm run bench:unet [-- threads]`
+// (default 1 thread). Weights are seeded, not trained: speed does not depend on their values.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import * as poolkit from '../dist/index.js';
@@ -46,7 +45,8 @@ function seconds(f) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-await poolkit.ready();
+const threads = Number(process.argv[2] ?? 1);
+await poolkit.ready({ threads });
 const { layout, seeded_weights: seeded } = JSON.parse(
   readFileSync(new URL('../js-tests/fixtures/unet.json', import.meta.url), 'utf8'),
 ).cases.find((c) => c.seeded_weights);
@@ -55,7 +55,7 @@ const loadStart = performance.now();
 const net = await poolkit.UNet.fromSafetensors(file);
 const loadMs = performance.now() - loadStart;
 
-console.log(`poolkit ${JSON.parse(readFileSync(new URL('../package.json', import.meta.url))).version}: seed UNet (3 levels, base 64), one thread`);
+console.log(`poolkit ${JSON.parse(readFileSync(new URL('../package.json', import.meta.url))).version}: seed UNet (3 levels, base 64), ${poolkit.getNumThreads()} thread(s), ${poolkit.runtimeInfo().build} build`);
 console.log(`machine: ${os.cpus()[0].model}, ${os.cpus().length} cores, Node ${process.version}`);
 console.log(`load (parse ${(file.length / MB).toFixed(1)} MB of safetensors, pack the weights): ${loadMs.toFixed(0)} ms`);
 console.log('');
