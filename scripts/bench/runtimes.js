@@ -5,9 +5,9 @@ import { tfjsUNet } from './tfjs_unet.js';
 
 const mapValues = (object, fn) => Object.fromEntries(Object.entries(object).map(([k, v]) => [k, fn(v)]));
 
-async function poolkitRuntime({ benchCase, input, weights }) {
+async function poolkitRuntime({ threads, benchCase, input, weights }) {
   const poolkit = await import('../../dist/index.js');
-  await poolkit.ready();
+  await poolkit.ready({ threads });
   let forward;
   if (benchCase.unet) {
     if (!poolkit.UNet) return null;
@@ -32,7 +32,7 @@ async function poolkitRuntime({ benchCase, input, weights }) {
       return data;
     },
     wasmHeapBytes: () => poolkit.memoryStats().heapBytes,
-    threads: 1,
+    threads: poolkit.getNumThreads(),
   };
 }
 

@@ -2,53 +2,37 @@
 // one 1x3xHxW tensor; MaxPool2d(2) is applied again and again, and each level's channels are
 // drawn as images (nearest-neighbour upscaled so the halving shows).
 
+import { drawPixels, imagePixels } from './image.js';
+
 const LEVELS = 3;
 
-/** Pixels of an image as a 1x3xHxW float32 tensor in [0, 1], longest side at most `maxSide`. */
+/** Pixels of an image as a 1x3xHxW float32 tensor's data in [0, 1], longest side at most `maxSide`. */
 export function imageToPlanes(image, maxSide = 256) {
-  const scale = Math.min(1, maxSide / Math.max(image.width, image.height));
-  const width = Math.max(1, Math.round(image.width * scale));
-  const height = Math.max(1, Math.round(image.height * scale));
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d');
-  context.drawImage(image, 0, 0, width, height);
-  const { data } = context.getImageData(0, 0, width, height);
-  const planes = new Float32Array(3 * width * height);
-  for (let i = 0; i < width * height; i++) {
-    for (let c = 0; c < 3; c++) planes[c * width * height + i] = data[4 * i + c] / 255;
+  const { rgba, width, height } = imagePixels(image, maxSide);
+  const plane = width * height;
+  const planes = new Float32Array(3 * plane);
+  for (let i = 0; i < plane; i++) {
+    for (let c = 0; c < 3; c++) planes[c * plane + i] = rgba[4 * i + c] / 255;
   }
   return { planes, width, height };
 }
 
+const byte = (v) => Math.round(255 * Math.min(1, Math.max(0, v)));
+
+// One channel in its own colour (channel 0, 1 or 2).
 function planeToCanvas(values, width, height, channel) {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d');
-  const pixels = context.createImageData(width, height);
-  for (let i = 0; i < width * height; i++) {
-    const v = Math.round(255 * Math.min(1, Math.max(0, values[i])));
-    pixels.data.set(channel === null ? [v, v, v, 255] : [0, 0, 0, 255].map((z, k) => (k === channel ? v : z)), 4 * i);
-  }
-  context.putImageData(pixels, 0, 0);
+  const canvas = drawPixels(document.createElement('canvas'), width, height, (i) =>
+    [0, 1, 2].map((k) => (k === channel ? byte(values[i]) : 0)),
+  );
   canvas.className = 'pixelated';
   return canvas;
 }
 
 function rgbToCanvas(data, width, height) {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d');
-  const pixels = context.createImageData(width, height);
   const plane = width * height;
-  for (let i = 0; i < plane; i++) {
-    for (let c = 0; c < 3; c++) pixels.data[4 * i + c] = Math.round(255 * data[c * plane + i]);
-    pixels.data[4 * i + 3] = 255;
-  }
-  context.putImageData(pixels, 0, 0);
+  const canvas = drawPixels(document.createElement('canvas'), width, height, (i) =>
+    [0, 1, 2].map((c) => byte(data[c * plane + i])),
+  );
   canvas.className = 'pixelated';
   return canvas;
 }

@@ -1,5 +1,6 @@
 import * as poolkit from 'poolkit';
 import { showPooledChannels } from './feature_map.js';
+import { loadImage } from './image.js';
 import { startPlayground } from './playground/playground.js';
 import { startUNetDemo } from './unet/unet_view.js';
 
@@ -26,15 +27,6 @@ async function guarded(sectionId, start) {
     note.textContent = error.message;
     document.getElementById(sectionId).append(note);
   }
-}
-
-function loadImage(src) {
-  return new Promise((resolve, reject) => {
-    const image = new Image();
-    image.onload = () => resolve(image);
-    image.onerror = () => reject(new Error(`could not load ${src}`));
-    image.src = src;
-  });
 }
 
 function startFeatureMap(poolkit) {

@@ -1,41 +1,28 @@
 // "UNet in the browser": pick a sample or upload an image, run the trained UNet in a Web
 // Worker with a progress bar by stage, then show the mask over the image, the raw class maps
 // (viridis, with a legend) and the time each stage took.
+import { drawPixels, imagePixels, loadImage } from '../image.js';
 import { viridis, viridisGradient } from './colormap.js';
 import { LOST_PER_SIDE, overlapTile } from './tiling.js';
 
 const MAX_SIDE = 320;
 
 function greyPixels(image) {
-  const scale = Math.min(1, MAX_SIDE / Math.max(image.width, image.height));
-  const width = Math.max(1, Math.round(image.width * scale));
-  const height = Math.max(1, Math.round(image.height * scale));
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d');
-  context.drawImage(image, 0, 0, width, height);
-  const { data } = context.getImageData(0, 0, width, height);
-  const grey = new Float32Array(width * height);
+  const { rgba, ...size } = imagePixels(image, MAX_SIDE);
+  const grey = new Float32Array(size.width * size.height);
   // The training script feeds pixel / 255 of a grey PNG; a colour upload becomes its luma.
   for (let i = 0; i < grey.length; i++) {
-    grey[i] = (0.299 * data[4 * i] + 0.587 * data[4 * i + 1] + 0.114 * data[4 * i + 2]) / 255;
+    grey[i] = (0.299 * rgba[4 * i] + 0.587 * rgba[4 * i + 1] + 0.114 * rgba[4 * i + 2]) / 255;
   }
-  return { grey, width, height, resized: scale < 1, original: [image.width, image.height] };
+  return { grey, ...size };
 }
 
+// The mask in a saturated orange, blended over the grey image.
 function drawOverlay(canvas, { grey, width, height }, foreground) {
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d');
-  const pixels = context.createImageData(width, height);
-  for (let i = 0; i < width * height; i++) {
+  drawPixels(canvas, width, height, (i) => {
     const v = 255 * grey[i];
-    const on = foreground[i];
-    // The mask in a saturated orange, blended over the grey image.
-    pixels.data.set(on ? [0.45 * v + 0.55 * 255, 0.45 * v + 0.55 * 140, 0.45 * v, 255] : [v, v, v, 255], 4 * i);
-  }
-  context.putImageData(pixels, 0, 0);
+    return foreground[i] ? [0.45 * v + 0.55 * 255, 0.45 * v + 0.55 * 140, 0.45 * v] : [v, v, v];
+  });
 }
 
 function drawClassMap(container, name, values, width, height) {
@@ -45,13 +32,9 @@ function drawClassMap(container, name, values, width, height) {
     min = Math.min(min, v);
     max = Math.max(max, v);
   }
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d');
-  const pixels = context.createImageData(width, height);
-  values.forEach((v, i) => pixels.data.set([...viridis((v - min) / (max - min || 1)), 255], 4 * i));
-  context.putImageData(pixels, 0, 0);
+  const canvas = drawPixels(document.createElement('canvas'), width, height, (i) =>
+    viridis((values[i] - min) / (max - min || 1)),
+  );
   canvas.setAttribute('aria-label', `${name} logits`);
   const figure = document.createElement('figure');
   const legend = document.createElement('div');
@@ -71,14 +54,6 @@ export function startUNetDemo(root, { weightsUrl, weightsLabel, samples }) {
   select.replaceChildren(...samples.map((s, i) => new Option(s.name, String(i))));
   $('#unet-weights').textContent = weightsLabel;
   let image = null;
-
-  const loadImage = (src) =>
-    new Promise((resolve, reject) => {
-      const img = new Image();
-      img.onload = () => resolve(img);
-      img.onerror = () => reject(new Error(`could not load ${src}`));
-      img.src = src;
-    });
 
   async function choose(src) {
     image = await loadImage(src);
