@@ -76,3 +76,63 @@ test.each(cases.map((c) => [c.name, c]))('%s shows PyTorch’s result', async (_
   await page.screenshot({ path: screenshot(`playground-${c.name.replace(/\W+/g, '-')}`), fullPage: true });
   expect(errors).toEqual([]);
 });
+
+test('the feature-map section halves a photo three times, with wasm', async () => {
+  const { page, errors } = await openPlayground();
+  await page.waitForSelector('#levels .level:nth-child(4)');
+  const captions = await page.$$eval('#levels .level p', (ps) => ps.map((p) => p.textContent));
+  expect(captions).toEqual([
+    'input, 256×170',
+    'after 1× MaxPool2d(2): 128×85',
+    'after 2× MaxPool2d(2): 64×42',
+    'after 3× MaxPool2d(2): 32×21',
+  ]);
+  expect(await page.$$eval('#levels canvas', (cs) => cs.map((c) => `${c.width}x${c.height}`))).toContain('32x21');
+  await page.locator('#feature-map').screenshot({ path: screenshot('feature-map') });
+  expect(errors).toEqual([]);
+});
+
+test('the UNet segments a sample in a worker while the page keeps painting', async () => {
+  const { page, errors } = await openPlayground();
+  await page.waitForSelector('#unet-run:not([disabled])');
+  // Record the longest gap between animation frames while the forward pass runs.
+  await page.evaluate(() => {
+    window.longestFrameGap = 0;
+    let last = performance.now();
+    const tick = (now) => {
+      window.longestFrameGap = Math.max(window.longestFrameGap, now - last);
+      last = now;
+      if (!window.stopFrames) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.click('#unet-run');
+  await page.waitForSelector('#unet-summary:has-text("Forward pass")', { timeout: 120000 });
+  const gap = await page.evaluate(() => {
+    window.stopFrames = true;
+    return window.longestFrameGap;
+  });
+  expect(gap).toBeLessThan(500);
+  const summary = await page.textContent('#unet-summary');
+  expect(summary).toMatch(/Forward pass \d+ ms on a \d+×\d+ input \(WebAssembly SIMD, \d threads?\)\. [\d.]+% of the pixels are cells\./);
+  // The mask covers a real share of the image, and the class maps have legends.
+  const share = Number(/([\d.]+)% of the pixels are cells/.exec(summary)[1]);
+  expect(share).toBeGreaterThan(5);
+  expect(share).toBeLessThan(95);
+  expect(await page.$$eval('#unet-classes canvas', (cs) => cs.length)).toBe(2);
+  expect(await page.$$eval('#unet-classes .legend', (ls) => ls.length)).toBe(2);
+  expect(await page.$$eval('#unet-timings tr', (rows) => rows.length)).toBeGreaterThan(5);
+  await page.locator('#unet').screenshot({ path: screenshot('unet') });
+  expect(errors).toEqual([]);
+}, 180000);
+
+test('the page fits a phone-width screen', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(server.url);
+  await page.waitForSelector('#status:has-text("computed by poolkit")');
+  await page.waitForSelector('#levels canvas');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: screenshot('phone'), fullPage: true });
+  await page.close();
+});

@@ -12,7 +12,10 @@ const MODEL = {
 
 async function startUNet() {
   const response = await fetch('samples/index.json');
-  if (!response.ok) throw new Error(`the sample list samples/index.json is missing (HTTP ${response.status})`);
+  // A static host answers a missing file with 404, a dev server often with the page itself.
+  if (!response.ok || !response.headers.get('content-type')?.includes('json')) {
+    throw new Error('The UNet demo needs samples/index.json next to the page, and it is missing.');
+  }
   return startUNetDemo(document.getElementById('unet'), { ...MODEL, samples: await response.json() });
 }
 
