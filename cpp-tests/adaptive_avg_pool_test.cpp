@@ -120,6 +120,19 @@ OutputSize fixture_output_size(const nlohmann::json& value, size_t dims) {
   return size;
 }
 
+// An empty batch makes the output empty but does not make a huge output size harmless: the
+// kernels still work out the size of each plane from the shape (2^90 here, past int64). Found by
+// the fuzzer: the bound on the output's elements multiplied in the batch of 0 and let it through.
+TEST(AdaptiveAvgPoolShape, EmptyBatchDoesNotExcuseHugeOutputSizes) {
+  const int64_t big = int64_t{1} << 30;
+  EXPECT_EQ(adaptive_pool_output_shape("adaptiveAvgPool3d", {0, 1, 2, 2, 2}, {big, big, big}).error,
+            "adaptiveAvgPool3d: outputSize=[1073741824, 1073741824, 1073741824] asks for an output "
+            "of shape [0, 1, 1073741824, 1073741824, 1073741824], more than 2^31 - 1 elements per "
+            "batch item");
+  EXPECT_EQ(adaptive_pool_output_shape("adaptiveAvgPool3d", {0, 1, 2, 2, 2}, {4, 4, 4}).shape,
+            (Shape{0, 1, 4, 4, 4}));
+}
+
 TEST(AdaptiveAvgPoolFixtures, MatchPyTorchBitForBit) {
   const nlohmann::json fixture = testing::load_fixture("adaptive_avg_pool");
   std::map<std::string, int> matched, mean_path, rejected, refused;

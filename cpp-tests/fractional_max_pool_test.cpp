@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <limits>
 #include <random>
 
@@ -187,6 +188,25 @@ void expect_fixtures_match(size_t dims) {
   }
   EXPECT_GE(matched, 55);
   EXPECT_GE(rejected, 12);
+}
+
+// An empty batch holds no data, so its other extents are not bounded by memory: a (0, 1, 2^28, 1)
+// input with outputSize (2^28, 1) is legal. Found by the fuzzer: the kernels allocated window
+// starts for every output row before finding no plane to pool, 2 GB here (and 16 GB for a
+// height of 2^31 - 1, which aborts a wasm module).
+TEST(FractionalMaxPoolKernel, EmptyBatchAllocatesNothing) {
+  const int64_t tall = int64_t{1} << 28;
+  const Shape in_shape{0, 1, tall, 1}, kernel{1, 1}, output{tall, 1};
+  const ShapeResult out =
+      fractional_max_pool_output_shape("fractionalMaxPool2d", in_shape, kernel, output, {0, 1, 2});
+  ASSERT_TRUE(out.ok()) << out.error;
+  const FractionalPoolGeometry g = fractional_pool_geometry(in_shape, output, kernel);
+  const auto start = std::chrono::steady_clock::now();
+  for (auto kernel_fn : {fractional_max_pool, fractional_max_pool_reference})
+    for (bool with_indices : {false, true})
+      EXPECT_TRUE(run(kernel_fn, {}, {}, g, with_indices).values.empty());
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 200);
 }
 
 TEST(FractionalMaxPoolFixtures, MatchPyTorchBitForBit2d) { expect_fixtures_match(2); }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -118,6 +119,32 @@ TEST(MaxPool2dKernel, K2S2PathMatchesReferenceBitForBit) {
     }
   }
   EXPECT_EQ(compared, 26 * 4);
+}
+
+// kernelSize 2^31 - 1 with padding 2^30 - 1 is legal (at most half the kernel), and every window
+// then covers the whole input, so every output is the plane's maximum (PyTorch 1.13 agrees, after
+// 2.6 s for this 2x3 input). Found by the fuzzer: ATen's way of moving a window start out of the
+// padding, one dilation step at a time, took a billion steps per window, and parallel_for's work
+// estimate, out_w * kernel_h * kernel_w, overflowed int64.
+TEST(MaxPool2dKernel, HugeKernelThatIsMostlyPaddingIsFast) {
+  const int64_t k = 2147483647, p = 1073741823;
+  const WindowArgs a{{k, k}, {1, 1}, {p, p}, {1, 1}, false};
+  const Shape in_shape{1, 2, 3};
+  const ShapeResult out = window_pool_output_shape("maxPool2d", in_shape, a);
+  ASSERT_TRUE(out.ok()) << out.error;
+  ASSERT_EQ(out.shape, in_shape);
+  const std::vector<float> input{1, 7, 3, 4, 2, 6};
+  const Pool2dGeometry g = geometry(in_shape, out.shape, a);
+  const auto start = std::chrono::steady_clock::now();
+  for (auto kernel : {max_pool2d, max_pool2d_reference}) {
+    for (bool with_indices : {false, true}) {
+      const Pooled pooled = run(kernel, input, g, with_indices);
+      EXPECT_EQ(pooled.values, std::vector<float>(6, 7.f));
+      if (with_indices) EXPECT_EQ(pooled.indices, std::vector<int32_t>(6, 1));
+    }
+  }
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 500);
 }
 
 TEST(MaxPool2dFixtures, MatchPyTorchBitForBit) {

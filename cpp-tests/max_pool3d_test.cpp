@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
 #include <random>
 
@@ -71,6 +72,29 @@ TEST(MaxPool3dKernel, MatchesReferenceBitForBit) {
   }
   EXPECT_GT(compared, 600);
   EXPECT_GT(k2s2, 150);
+}
+
+// As in 2d (max_pool2d_test.cpp): every window of this kernel covers the whole input, and moving
+// its start out of the padding must not take a billion steps. Found by the fuzzer.
+TEST(MaxPool3dKernel, HugeKernelThatIsMostlyPaddingIsFast) {
+  const int64_t k = 2147483647, p = 1073741823;
+  const WindowArgs a{{k, k, k}, {1, 1, 1}, {p, p, p}, {1, 1, 1}, false};
+  const Shape in_shape{1, 2, 1, 3};
+  const ShapeResult out = window_pool_output_shape("maxPool3d", in_shape, a);
+  ASSERT_TRUE(out.ok()) << out.error;
+  ASSERT_EQ(out.shape, in_shape);
+  const std::vector<float> input{1, 7, 3, 4, 2, 6};
+  const Pool3dGeometry g = pool3d_geometry(in_shape, out.shape, a);
+  const auto start = std::chrono::steady_clock::now();
+  for (auto kernel : {max_pool3d, max_pool3d_reference}) {
+    for (bool with_indices : {false, true}) {
+      const Pooled pooled = run(kernel, input, g, with_indices);
+      EXPECT_EQ(pooled.values, std::vector<float>(6, 7.f));
+      if (with_indices) EXPECT_EQ(pooled.indices, std::vector<int32_t>(6, 1));
+    }
+  }
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 500);
 }
 
 TEST(MaxPool3dFixtures, MatchPyTorchBitForBit) {

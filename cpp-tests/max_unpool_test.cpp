@@ -49,6 +49,21 @@ TEST(MaxUnpoolShape, MessagesNameArgumentValueAndRule) {
             "kernelSize=[2], stride=[2], padding=[0], outputSize=[1099511627776]");
 }
 
+// As for adaptive pooling (adaptive_avg_pool_test.cpp): an empty batch must not let an output
+// size through whose planes would overflow int64 in the kernel. Found by the fuzzer.
+TEST(MaxUnpoolShape, EmptyBatchDoesNotExcuseHugeOutputSizes) {
+  const int64_t big = int64_t{1} << 30;
+  const Shape x{0, 1, 1, 1, 1};
+  EXPECT_EQ(
+      max_unpool_output_shape("maxUnpool3d", x, x, {{big, big, big}, {1, 1, 1}, {0, 0, 0}, {}})
+          .error,
+      "maxUnpool3d: the output of shape [0, 1, 1073741824, 1073741824, 1073741824] would "
+      "have more than 2^31 - 1 elements per batch item");
+  EXPECT_EQ(
+      max_unpool_output_shape("maxUnpool3d", x, x, {{2, 2, 2}, {2, 2, 2}, {0, 0, 0}, {}}).shape,
+      (Shape{0, 1, 2, 2, 2}));
+}
+
 // Counts 0..70 cover the 16-wide vector blocks and every tail; one bad index (negative, equal
 // to the plane size or far past it) is planted anywhere, or none.
 TEST(MaxUnpoolKernel, FindInvalidMatchesReference) {

@@ -34,5 +34,19 @@ TEST(PoolShape, EmptyBatchIsAllowedOtherEmptyDimensionsAreNot) {
   EXPECT_FALSE(window_pool_output_shape("maxPool2d", Shape{0, 4, 4}, pair_args(2, 2, 0, 1)).ok());
 }
 
+// An empty batch holds no data whatever its other extents, so JavaScript can make a tensor of
+// shape [0, 1, 2^31 - 1, ...]; its planes must still fit the int64 arithmetic of the kernels.
+// Found by the fuzzer (maxPool3d overflowed working out the plane's volume).
+TEST(PoolShape, EmptyBatchItemsMustStillFitInt32) {
+  const int64_t big = 2147483647;
+  EXPECT_EQ(window_pool_output_shape("maxPool3d", Shape{0, 1, big, big, big},
+                                     {{2, 2, 2}, {2, 2, 2}, {0, 0, 0}, {1, 1, 1}, false})
+                .error,
+            "maxPool3d: input must have at most 2^31 - 1 elements per batch item, got shape [0, 1, "
+            "2147483647, 2147483647, 2147483647]");
+  EXPECT_EQ(check_pool_input("maxPool2d", Shape{0, 1, big, 1}, 2), "");
+  EXPECT_NE(check_pool_input("maxPool2d", Shape{0, 2, big, 1}, 2), "");
+}
+
 }  // namespace
 }  // namespace poolkit

@@ -95,6 +95,9 @@ void fractional_max_pool_planes(const float* input, const float* samples, float*
 
 void fractional_max_pool(const float* input, const float* samples, float* output, int32_t* indices,
                          const FractionalPoolGeometry& g) {
+  // An empty batch: nothing to pool, and its output extents (up to the input's, which an empty
+  // batch leaves unbounded by memory) are no reason to allocate window starts.
+  if (g.planes == 0) return;
   if (indices) {
     fractional_max_pool_planes<true>(input, samples, output, indices, g);
   } else {

@@ -8,6 +8,7 @@ namespace poolkit {
 
 void fractional_max_pool_reference(const float* input, const float* samples, float* output,
                                    int32_t* indices, const FractionalPoolGeometry& g) {
+  if (g.planes == 0) return;  // as in fractional_max_pool.cpp
   std::vector<int64_t> start_d(g.out_d), start_h(g.out_h), start_w(g.out_w);
   const int64_t in_plane = g.in_d * g.in_h * g.in_w;
   for (int64_t p = 0; p < g.planes; ++p) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "dilated_window.h"
 #include "parallel.h"
 #include "simd.h"
 
@@ -30,7 +31,7 @@ inline void pool_cell(const float* in, const Pool2dGeometry& g, int64_t h0, int6
                       float* out, int32_t* idx) {
   int64_t w0 = ow * g.stride_w - g.pad_w;
   const int64_t w1 = std::min(w0 + (g.kernel_w - 1) * g.dilation_w + 1, g.in_w);
-  while (w0 < 0) w0 += g.dilation_w;
+  w0 = first_tap_inside(w0, g.dilation_w);
   float best = kNegInf;
   int64_t best_index = h0 * g.in_w + w0;
   for (int64_t h = h0; h < h1; h += g.dilation_h) {
@@ -136,7 +137,7 @@ void max_pool2d_rows(const float* input, float* output, int32_t* indices, const 
     const float* in = input + p * g.in_h * g.in_w;
     int64_t h0 = oh * g.stride_h - g.pad_h;
     const int64_t h1 = std::min(h0 + (g.kernel_h - 1) * g.dilation_h + 1, g.in_h);
-    while (h0 < 0) h0 += g.dilation_h;
+    h0 = first_tap_inside(h0, g.dilation_h);
     float* out = output + r * g.out_w;
     int32_t* idx = kIndices ? indices + r * g.out_w : nullptr;
     int64_t ow = 0;
@@ -165,14 +166,15 @@ void max_pool2d_rows(const float* input, float* output, int32_t* indices, const 
 }  // namespace
 
 void max_pool2d(const float* input, float* output, int32_t* indices, const Pool2dGeometry& g) {
-  parallel_for(g.planes * g.out_h, g.out_w * g.kernel_h * g.kernel_w,
-               [&](int64_t begin, int64_t end) {
-                 if (indices) {
-                   max_pool2d_rows<true>(input, output, indices, g, begin, end);
-                 } else {
-                   max_pool2d_rows<false>(input, output, nullptr, g, begin, end);
-                 }
-               });
+  // Work per output row: windows clipped to the input (a kernel may be mostly padding).
+  const int64_t row_work = g.out_w * std::min(g.kernel_h, g.in_h) * std::min(g.kernel_w, g.in_w);
+  parallel_for(g.planes * g.out_h, row_work, [&](int64_t begin, int64_t end) {
+    if (indices) {
+      max_pool2d_rows<true>(input, output, indices, g, begin, end);
+    } else {
+      max_pool2d_rows<false>(input, output, nullptr, g, begin, end);
+    }
+  });
 }
 
 }  // namespace poolkit

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <limits>
 
+#include "dilated_window.h"
 #include "max_pool2d.h"
 
 namespace poolkit {
@@ -16,8 +17,8 @@ void max_pool2d_reference(const float* input, float* output, int32_t* indices,
         int64_t w0 = ow * g.stride_w - g.pad_w;
         const int64_t h1 = std::min(h0 + (g.kernel_h - 1) * g.dilation_h + 1, g.in_h);
         const int64_t w1 = std::min(w0 + (g.kernel_w - 1) * g.dilation_w + 1, g.in_w);
-        while (h0 < 0) h0 += g.dilation_h;
-        while (w0 < 0) w0 += g.dilation_w;
+        h0 = first_tap_inside(h0, g.dilation_h);
+        w0 = first_tap_inside(w0, g.dilation_w);
         float best = -std::numeric_limits<float>::infinity();
         int64_t best_index = h0 * g.in_w + w0;
         for (int64_t h = h0; h < h1; h += g.dilation_h) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "dilated_window.h"
 #include "simd.h"
 
 namespace poolkit {
@@ -23,8 +24,8 @@ Rows window_rows(const Pool3dGeometry& g, int64_t od, int64_t oh) {
   Rows r{od * g.stride_d - g.pad_d, 0, oh * g.stride_h - g.pad_h, 0};
   r.d1 = std::min(r.d0 + (g.kernel_d - 1) * g.dilation_d + 1, g.in_d);
   r.h1 = std::min(r.h0 + (g.kernel_h - 1) * g.dilation_h + 1, g.in_h);
-  while (r.d0 < 0) r.d0 += g.dilation_d;
-  while (r.h0 < 0) r.h0 += g.dilation_h;
+  r.d0 = first_tap_inside(r.d0, g.dilation_d);
+  r.h0 = first_tap_inside(r.h0, g.dilation_h);
   return r;
 }
 
@@ -33,7 +34,7 @@ inline void pool_cell(const float* in, const Pool3dGeometry& g, const Rows& r, i
                       float* out, int32_t* idx) {
   int64_t w0 = ow * g.stride_w - g.pad_w;
   const int64_t w1 = std::min(w0 + (g.kernel_w - 1) * g.dilation_w + 1, g.in_w);
-  while (w0 < 0) w0 += g.dilation_w;
+  w0 = first_tap_inside(w0, g.dilation_w);
   float best = kNegInf;
   int64_t best_index = (r.d0 * g.in_h + r.h0) * g.in_w + w0;
   for (int64_t d = r.d0; d < r.d1; d += g.dilation_d) {

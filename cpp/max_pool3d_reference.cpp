@@ -2,6 +2,7 @@
 #include <cmath>
 #include <limits>
 
+#include "dilated_window.h"
 #include "max_pool3d.h"
 
 namespace poolkit {
@@ -20,9 +21,9 @@ void max_pool3d_reference(const float* input, float* output, int32_t* indices,
           const int64_t d1 = std::min(d0 + (g.kernel_d - 1) * g.dilation_d + 1, g.in_d);
           const int64_t h1 = std::min(h0 + (g.kernel_h - 1) * g.dilation_h + 1, g.in_h);
           const int64_t w1 = std::min(w0 + (g.kernel_w - 1) * g.dilation_w + 1, g.in_w);
-          while (d0 < 0) d0 += g.dilation_d;
-          while (h0 < 0) h0 += g.dilation_h;
-          while (w0 < 0) w0 += g.dilation_w;
+          d0 = first_tap_inside(d0, g.dilation_d);
+          h0 = first_tap_inside(h0, g.dilation_h);
+          w0 = first_tap_inside(w0, g.dilation_w);
           float best = -std::numeric_limits<float>::infinity();
           int64_t best_index = (d0 * g.in_h + h0) * g.in_w + w0;
           for (int64_t d = d0; d < d1; d += g.dilation_d) {

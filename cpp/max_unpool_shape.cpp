@@ -1,5 +1,6 @@
 #include "max_unpool_shape.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -87,8 +88,11 @@ ShapeResult max_unpool_output_shape(const char* op, const Shape& input_shape,
     sizes = a.output_size;
   }
   Shape out = input_shape;
+  // An empty batch counts as one: it makes the output empty, but the kernel still works out
+  // the size of each plane from the shape.
   double elements = 1;
-  for (size_t i = 0; i < first_spatial; ++i) elements *= static_cast<double>(out[i]);
+  for (size_t i = 0; i < first_spatial; ++i)
+    elements *= static_cast<double>(std::max<int64_t>(out[i], 1));
   for (size_t i = 0; i < dims; ++i) {
     out[first_spatial + i] = sizes[i];
     elements *= static_cast<double>(sizes[i]);
@@ -104,7 +108,8 @@ ShapeResult max_unpool_output_shape(const char* op, const Shape& input_shape,
   if (elements > static_cast<double>(kLargest))
     return {{},
             message(op, "the output of shape " + format_shape(out) +
-                            " would have more than 2^31 - 1 elements")};
+                            " would have more than 2^31 - 1 elements" +
+                            (out[0] == 0 ? " per batch item" : ""))};
   return {out, ""};
 }
 

@@ -4,6 +4,7 @@
 
 #if defined(__EMSCRIPTEN_PTHREADS__) || defined(POOLKIT_NATIVE_THREADS)
 #include <condition_variable>
+#include <limits>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -89,7 +90,11 @@ constexpr int64_t kMinWorkPerThread = 1 << 16;
 
 void parallel_for(int64_t count, int64_t work_per_item,
                   const std::function<void(int64_t, int64_t)>& body) {
-  const int64_t by_work = count * std::max<int64_t>(work_per_item, 1) / kMinWorkPerThread;
+  // Saturating: an estimate is no reason to overflow.
+  const int64_t work = std::max<int64_t>(work_per_item, 1);
+  const int64_t by_work = count > std::numeric_limits<int64_t>::max() / work
+                              ? std::numeric_limits<int64_t>::max()
+                              : count * work / kMinWorkPerThread;
   const int threads = static_cast<int>(std::min<int64_t>({g_threads, count, std::max<int64_t>(by_work, 1)}));
   if (threads <= 1) {
     if (count > 0) body(0, count);

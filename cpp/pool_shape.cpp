@@ -1,5 +1,6 @@
 #include "pool_shape.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -73,6 +74,14 @@ std::string check_pool_input(const char* op, const Shape& input_shape, size_t sp
                          format_shape(input_shape));
     }
   }
+  // A batch item with data has far fewer elements (wasm memory holds 2^30 floats). An empty batch
+  // holds no data whatever its other extents, but the kernels still work out plane sizes from
+  // them, which must not overflow.
+  double item = 1;
+  for (size_t i = first_required; i < rank; ++i) item *= static_cast<double>(input_shape[i]);
+  if (item > std::numeric_limits<int32_t>::max())
+    return message(op, "input must have at most 2^31 - 1 elements per batch item, got shape " +
+                           format_shape(input_shape));
   return "";
 }
 
@@ -181,12 +190,15 @@ ShapeResult adaptive_pool_output_shape(const char* op, const Shape& input_shape,
   if (too_small)
     return {{}, message(op, "outputSize must be at least 1 in every dimension, got outputSize=" +
                                 given.str())};
-  // Far past what wasm memory holds, and past what int64 arithmetic on the shape can bear.
+  // Far past what wasm memory holds, and past what int64 arithmetic on the shape can bear. An
+  // empty batch counts as one: it makes the output empty, but the kernels still work out the
+  // size of each plane from the shape.
   double elements = 1;
-  for (int64_t d : out) elements *= static_cast<double>(d);
+  for (int64_t d : out) elements *= static_cast<double>(std::max<int64_t>(d, 1));
   if (elements > std::numeric_limits<int32_t>::max())
     return {{}, message(op, "outputSize=" + given.str() + " asks for an output of shape " +
-                                format_shape(out) + ", more than 2^31 - 1 elements")};
+                                format_shape(out) + ", more than 2^31 - 1 elements" +
+                                (out[0] == 0 ? " per batch item" : ""))};
   return {out, ""};
 }
 

@@ -39,8 +39,9 @@ struct ShapeResult {
 ShapeResult window_pool_output_shape(const char* op, const Shape& input_shape,
                                      const WindowArgs& args);
 
-// Checks the rank (spatial + 1 unbatched, spatial + 2 batched) and that every dimension but the
-// batch is non-empty; returns an empty string when the shape is acceptable.
+// Checks the rank (spatial + 1 unbatched, spatial + 2 batched), that every dimension but the
+// batch is non-empty and that a batch item has at most 2^31 - 1 elements (even in an empty
+// batch); returns an empty string when the shape is acceptable.
 std::string check_pool_input(const char* op, const Shape& input_shape, size_t spatial_dims);
 
 // avg_pool{1,2,3}d: the window checks above, then what only average pooling checks: a
