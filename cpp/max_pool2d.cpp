@@ -6,6 +6,7 @@
 
 #include "dilated_window.h"
 #include "parallel.h"
+#include "running_max4.h"
 #include "simd.h"
 
 namespace poolkit {
@@ -47,41 +48,6 @@ inline void pool_cell(const float* in, const Pool2dGeometry& g, int64_t h0, int6
   if (idx) *idx = static_cast<int32_t>(best_index);
 }
 
-// The running maximum of four cells. The exact rule is the scalar one in scan order: a
-// candidate replaces the maximum when it is greater or NaN, which gives the reference's bits,
-// sign of zero and NaN payload included. Without indices there is a cheaper rule: wasm's
-// pseudo-maximum pmax(best, v) = best < v ? v : best is exactly "replace when greater" while no
-// NaN is involved, and a running sum (NaN once an input is NaN, or harmlessly when +inf meets
-// -inf) says when a block must be redone with the exact rule.
-template <bool kIndices, bool kFast>
-struct RunningMax {
-  static_assert(!(kIndices && kFast), "the fast rule keeps no indices");
-  v128 best = f32x4_splat(kNegInf);
-  v128 index;
-  v128 sum = f32x4_splat(0.f);
-
-  explicit RunningMax(v128 first_index) : index(first_index) {}
-
-  void update(v128 v, v128 candidate_index) {
-    if (kFast) {
-      best = f32x4_pmax(best, v);
-      sum = f32x4_add(sum, v);
-      return;
-    }
-    const v128 take = v128_or(f32x4_gt(v, best), f32x4_is_nan(v));
-    best = v128_select(v, best, take);
-    if (kIndices) index = v128_select(candidate_index, index, take);
-  }
-
-  // False when a fast block saw a NaN: nothing is stored, the caller redoes it exactly.
-  bool store(float* out, int32_t* idx) const {
-    if (kFast && v128_any_true(f32x4_is_nan(sum))) return false;
-    f32x4_store(out, best);
-    if (kIndices) i32x4_store(idx, index);
-    return true;
-  }
-};
-
 // Four adjacent output cells whose windows lie inside the row horizontally.
 template <bool kIndices, bool kFast>
 inline bool pool_block4(const float* in, const Pool2dGeometry& g, int64_t h0, int64_t h1,
@@ -89,7 +55,7 @@ inline bool pool_block4(const float* in, const Pool2dGeometry& g, int64_t h0, in
   const int64_t x0 = ow * g.stride_w - g.pad_w;
   const int32_t s = static_cast<int32_t>(g.stride_w);
   const v128 lane_offsets = i32x4_make(0, s, 2 * s, 3 * s);
-  RunningMax<kIndices, kFast> acc(
+  RunningMax4<kIndices, kFast> acc(
       i32x4_add(i32x4_splat(static_cast<int32_t>(h0 * g.in_w + x0)), lane_offsets));
   for (int64_t h = h0; h < h1; h += g.dilation_h) {
     const float* row = in + h * g.in_w;
@@ -111,7 +77,7 @@ template <bool kFast>
 inline bool pool_block4_k2s2(const float* row0, const float* row1, float* out) {
   const v128 a0 = f32x4_load(row0), a1 = f32x4_load(row0 + 4);
   const v128 b0 = f32x4_load(row1), b1 = f32x4_load(row1 + 4);
-  RunningMax<false, kFast> acc(a0);
+  RunningMax4<false, kFast> acc(a0);
   acc.update(f32x4_even(a0, a1), a0);
   acc.update(f32x4_odd(a0, a1), a0);
   acc.update(f32x4_even(b0, b1), a0);

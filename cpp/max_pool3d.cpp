@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "dilated_window.h"
+#include "running_max4.h"
 #include "simd.h"
 
 namespace poolkit {
@@ -52,41 +53,6 @@ inline void pool_cell(const float* in, const Pool3dGeometry& g, const Rows& r, i
   if (idx) *idx = static_cast<int32_t>(best_index);
 }
 
-// The running maximum of four cells. The exact rule is the scalar one, applied in scan order: a
-// candidate replaces the maximum when it is greater or NaN, giving bit-identical results to the
-// reference. Without indices, the fast rule is wasm's pseudo-maximum, pmax(best, v) =
-// best < v ? v : best, which is that rule whenever no NaN is involved; a running sum (NaN as
-// soon as an input is NaN, or, harmlessly, when +inf meets -inf) tells which blocks to redo
-// exactly.
-template <bool kIndices, bool kFast>
-struct Best4 {
-  static_assert(!(kIndices && kFast), "the fast rule keeps no indices");
-  v128 best = f32x4_splat(kNegInf);
-  v128 index;
-  v128 sum = f32x4_splat(0.f);
-
-  explicit Best4(v128 first_index) : index(first_index) {}
-
-  void update(v128 v, v128 candidate_index) {
-    if (kFast) {
-      best = f32x4_pmax(best, v);
-      sum = f32x4_add(sum, v);
-      return;
-    }
-    const v128 take = v128_or(f32x4_gt(v, best), f32x4_is_nan(v));
-    best = v128_select(v, best, take);
-    if (kIndices) index = v128_select(candidate_index, index, take);
-  }
-
-  // False when a fast block saw a NaN and must be redone with the exact rule.
-  bool store(float* out, int32_t* idx) const {
-    if (kFast && v128_any_true(f32x4_is_nan(sum))) return false;
-    f32x4_store(out, best);
-    if (kIndices) i32x4_store(idx, index);
-    return true;
-  }
-};
-
 // Four inputs `stride` apart, starting at p, reading p[0 .. 3 * stride] and nothing beyond.
 inline v128 load_strided(const float* p, int64_t stride) {
   if (stride == 1) return f32x4_load(p);
@@ -102,7 +68,7 @@ inline bool pool_block4(const float* in, const Pool3dGeometry& g, const Rows& r,
   const int64_t x0 = ow * g.stride_w - g.pad_w;
   const int32_t s = static_cast<int32_t>(g.stride_w);
   const v128 lanes = i32x4_make(0, s, 2 * s, 3 * s);
-  Best4<kIndices, kFast> acc(
+  RunningMax4<kIndices, kFast> acc(
       i32x4_add(i32x4_splat(static_cast<int32_t>((r.d0 * g.in_h + r.h0) * g.in_w + x0)), lanes));
   for (int64_t d = r.d0; d < r.d1; d += g.dilation_d) {
     for (int64_t h = r.h0; h < r.h1; h += g.dilation_h) {
@@ -125,7 +91,7 @@ inline bool pool_block4_k2s2(const float* in, const Pool3dGeometry& g, const Row
   const int64_t x0 = ow * 2 - g.pad_w;
   const v128 even_lanes = i32x4_make(0, 2, 4, 6);
   const v128 odd_lanes = i32x4_make(1, 3, 5, 7);
-  Best4<kIndices, kFast> acc(i32x4_add(
+  RunningMax4<kIndices, kFast> acc(i32x4_add(
       i32x4_splat(static_cast<int32_t>((r.d0 * g.in_h + r.h0) * g.in_w + x0)), even_lanes));
   for (int64_t d = r.d0; d < r.d1; d += g.dilation_d) {
     for (int64_t h = r.h0; h < r.h1; h += g.dilation_h) {
