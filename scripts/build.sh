@@ -15,8 +15,12 @@ cp -R web/lib/. dist/
 cp build/wasm/poolkit_wasm.js build/wasm/poolkit_wasm.wasm dist/
 cp build/wasm/poolkit_wasm_threads.js build/wasm/poolkit_wasm_threads.wasm \
   build/wasm/poolkit_wasm_threads.worker.js dist/
-cp build/wasm/node/poolkit_wasm_threads.js build/wasm/node/poolkit_wasm_threads.wasm \
-  build/wasm/node/poolkit_wasm_threads.worker.js dist/node/
+# The Node glue loads the same .wasm as the browser's (web/lib/runtime.js hands it the bytes).
+cmp -s build/wasm/node/poolkit_wasm_threads.wasm build/wasm/poolkit_wasm_threads.wasm || {
+  echo "build: the Node and browser thread builds made different .wasm files; runtime.js loads one" >&2
+  exit 1
+}
+cp build/wasm/node/poolkit_wasm_threads.js build/wasm/node/poolkit_wasm_threads.worker.js dist/node/
 # Emscripten's Node glue is CommonJS; the package is "type": "module".
 echo '{ "type": "commonjs" }' > dist/node/package.json
 echo "build: dist/ holds poolkit ($(wc -c < dist/poolkit_wasm.wasm) bytes of wasm)"

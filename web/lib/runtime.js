@@ -42,14 +42,14 @@ async function loadThreaded(threads, { wasmUrl, wasmBinary }) {
   let factory;
   if (inNode) {
     factory = (await importNodeOnly(new URL('./node/poolkit_wasm_threads.js', import.meta.url).href)).default;
-    options.wasmBinary = wasmBinary ?? (await fetchBytes(new URL(wasmUrl ?? './node/poolkit_wasm_threads.wasm', import.meta.url)));
   } else {
     factory = (await import('./poolkit_wasm_threads.js')).default;
-    options.wasmBinary = wasmBinary ?? (await fetchBytes(new URL(wasmUrl ?? './poolkit_wasm_threads.wasm', import.meta.url)));
     // Named here so that bundlers ship the pthread worker script next to the module.
     const workerUrl = new URL('./poolkit_wasm_threads.worker.js', import.meta.url).href;
     options.locateFile = (path) => (path.endsWith('.worker.js') ? workerUrl : path);
   }
+  // The browser and Node glue differ; the wasm they load is one and the same file.
+  options.wasmBinary = wasmBinary ?? (await fetchBytes(new URL(wasmUrl ?? './poolkit_wasm_threads.wasm', import.meta.url)));
   const module = await factory(options);
   module.startThreads(threads);
   // Node would otherwise wait for the pool's workers before exiting.
