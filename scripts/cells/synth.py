@@ -1,9 +1,9 @@
 """Synthetic fluorescence-microscopy images of cells with their ground-truth masks, made from a
 seed alone, so a training set, a held-out set and the shipped samples can all be regenerated.
 
-Each image is a field of a few dozen to a couple of hundred overlapping cells: ellipses with a
-wobbly outline, each with its own brightness, a radial falloff, a nucleus that is brighter or
-darker than the cytoplasm and a granular texture. Out-of-focus blobs and small bright debris are
+Each image is a field of about 20 to 200 overlapping cells (60 typically, at 188 x 188):
+ellipses with a wobbly outline, each with its own brightness, a radial falloff, a nucleus that is
+brighter or darker than the cytoplasm and a granular texture. Out-of-focus blobs and small bright debris are
 not cells and stay out of the mask. The optics then add uneven illumination, blur and noise
 (optics.py). The mask is the union of the cells' outlines, sampled at pixel centres.
 
@@ -39,8 +39,8 @@ def _cell(rng, yy, xx, cy, cx, radius, texture):
         nu, nv = rng.uniform(-0.25, 0.25, size=2)
         size = rng.uniform(0.3, 0.55)
         nucleus = np.hypot(u - nu, v - nv) < size
-        light = np.where(nucleus, light * rng.choice([rng.uniform(1.3, 1.8), rng.uniform(0.55, 0.8)]),
-                         light)
+        brighter, darker = rng.uniform(1.3, 1.8), rng.uniform(0.55, 0.8)
+        light = np.where(nucleus, light * rng.choice([brighter, darker]), light)
     light = light * (1 + rng.uniform(0.1, 0.35) * texture)
     return np.where(inside, np.maximum(light, 0), 0.0), inside
 

@@ -43,7 +43,8 @@ def save_weights(net, results, args):
         "input": "grayscale pixel / 255",
         "classes": "0 background, 1 cell",
         "trained_by": "scripts/unet/train_cells.py " + " ".join(
-            f"--{k.replace('_', '-')} {v}" for k, v in args.items() if k not in ("no_export", "report_every")),
+            f"--{k.replace('_', '-')} {v}" for k, v in args.items()
+            if k not in ("no_export", "report_every")),
         "held_out_iou": f"{results['held_out_iou']:.4f}",
         "torch": torch.__version__,
     }

@@ -54,10 +54,10 @@ def main():
         assert np.array_equal(regenerated, image[0, 0]), f"{s['name']}: the generator changed"
         truth = decode(s["truth"])
         assert np.array_equal(synth.center_crop(mask, truth.shape[-1]), truth)
-        png = np.asarray(Image.open(os.path.join(ROOT, cells_export.SAMPLES_DIR, s["name"] + ".png")))
+        samples_dir = os.path.join(ROOT, cells_export.SAMPLES_DIR)
+        png = np.asarray(Image.open(os.path.join(samples_dir, s["name"] + ".png")))
         assert np.array_equal(png, image[0, 0]), f"{s['name']}.png differs from the fixture input"
-        png_truth = np.asarray(Image.open(
-            os.path.join(ROOT, cells_export.SAMPLES_DIR, s["name"] + "-truth.png")))
+        png_truth = np.asarray(Image.open(os.path.join(samples_dir, s["name"] + "-truth.png")))
         assert np.array_equal(png_truth, truth * 255), f"{s['name']}-truth.png differs"
 
         with torch.no_grad():
@@ -72,9 +72,10 @@ def main():
         intersection = int((mask_out.astype(bool) & truth.astype(bool)).sum())
         union = int((mask_out.astype(bool) | truth.astype(bool)).sum())
         assert (intersection, union) == (s["intersection"], s["union"])
-        print(f"{s['name']}: logits {'bit for bit' if np.array_equal(logits, expected) else f'within {error:.1e}'}"
-              f", mask identical, IoU {intersection / union:.4f}")
-    print(f"ok: {fixture['weights']} reproduces the fixture (largest relative logit error {worst:.1e})")
+        agreement = "bit for bit" if np.array_equal(logits, expected) else f"within {error:.1e}"
+        print(f"{s['name']}: logits {agreement}, mask identical, IoU {intersection / union:.4f}")
+    print(f"ok: {fixture['weights']} reproduces the fixture "
+          f"(largest logit error {worst:.1e} of their magnitude)")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ PyTorch's logits and masks on them as a Jest fixture (cells_export.py).
 
     nice -n 10 /usr/bin/python3 scripts/unet/train_cells.py          # trains and exports
     nice -n 10 /usr/bin/python3 scripts/unet/train_cells.py --steps 50 --no-export   # a trial
+    /usr/bin/python3 scripts/unet/check_cells_export.py    # the shipped files reload and agree
 
 Everything is seeded, and nothing written depends on the clock: rerunning on the same machine
 with the same thread count reproduces the files byte for byte. Another CPU may pick other
@@ -75,8 +76,8 @@ def train(args):
 
     started = time.time()
     pool = dataset.TrainingPool(args.train_images, TRAIN_SIZE, TRAIN_SIZE - MARGIN, rng)
-    held_x, held_y = dataset.images(
-        range(dataset.HELD_OUT_SEED, dataset.HELD_OUT_SEED + HELD_OUT), SAMPLE_SIZE, SAMPLE_SIZE - MARGIN)
+    held_out_seeds = range(dataset.HELD_OUT_SEED, dataset.HELD_OUT_SEED + HELD_OUT)
+    held_x, held_y = dataset.images(held_out_seeds, SAMPLE_SIZE, SAMPLE_SIZE - MARGIN)
     held_x = dataset.as_input(held_x)
     held_y = torch.from_numpy(held_y)
     print(f"generated {args.train_images} training and {HELD_OUT} held-out images "
