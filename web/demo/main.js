@@ -4,19 +4,27 @@ import { loadImage } from './image.js';
 import { startPlayground } from './playground/playground.js';
 import { startUNetDemo } from './unet/unet_view.js';
 
-// The trained model and its sample images (scripts/unet/cells_export.py writes them).
-const MODEL = {
-  weightsUrl: 'models/cells-unet-base16.safetensors',
-  weightsLabel: 'Weights: a base-16 UNet trained on generated cells (models/cells-unet-base16.safetensors).',
-};
+// The trained model and its sample images, as scripts/unet/cells_export.py describes them.
+const MANIFEST = 'samples/cells.json';
 
 async function startUNet() {
-  const response = await fetch('samples/index.json');
+  const response = await fetch(MANIFEST);
   // A static host answers a missing file with 404, a dev server often with the page itself.
   if (!response.ok || !response.headers.get('content-type')?.includes('json')) {
-    throw new Error('The UNet demo needs samples/index.json next to the page, and it is missing.');
+    throw new Error(`The UNet demo needs ${MANIFEST} next to the page, and it is missing.`);
   }
-  return startUNetDemo(document.getElementById('unet'), { ...MODEL, samples: await response.json() });
+  const manifest = await response.json();
+  const base = new URL(MANIFEST, document.baseURI);
+  return startUNetDemo(document.getElementById('unet'), {
+    weightsUrl: new URL(manifest.model, base).href,
+    weightsLabel:
+      `Weights: a base-16 UNet trained on generated cell images ` +
+      `(held-out IoU ${manifest.heldOutIoU}, ${manifest.model.split('/').pop()}).`,
+    samples: manifest.samples.map((s, i) => ({
+      name: `cells ${i + 1} (IoU ${s.iou} in PyTorch)`,
+      image: new URL(s.image, base).href,
+    })),
+  });
 }
 
 // Each section reports its own failure, so one missing piece does not blank the page.
