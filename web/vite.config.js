@@ -38,4 +38,6 @@ export default defineConfig({
   server: { fs: { allow: [here('..')] }, headers: isolation },
   preview: { headers: isolation },
   build: { outDir: here('../build/site'), emptyOutDir: true },
+  // The UNet demo's worker imports poolkit, which loads its wasm glue with dynamic imports.
+  worker: { format: 'es' },
 });

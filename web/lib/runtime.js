@@ -23,6 +23,15 @@ async function fetchBytes(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+// Written as literal new URL('./file', import.meta.url) so that bundlers (Vite, webpack) see the
+// .wasm files, ship them and rewrite these addresses.
+function wasmLocation(wasmUrl, build) {
+  if (wasmUrl) return new URL(wasmUrl, import.meta.url);
+  return build === 'threads'
+    ? new URL('./poolkit_wasm_threads.wasm', import.meta.url)
+    : new URL('./poolkit_wasm.wasm', import.meta.url);
+}
+
 async function defaultThreads() {
   if (inNode) {
     const os = await importNodeOnly('node:os');
@@ -49,7 +58,7 @@ async function loadThreaded(threads, { wasmUrl, wasmBinary }) {
     options.locateFile = (path) => (path.endsWith('.worker.js') ? workerUrl : path);
   }
   // The browser and Node glue differ; the wasm they load is one and the same file.
-  options.wasmBinary = wasmBinary ?? (await fetchBytes(new URL(wasmUrl ?? './poolkit_wasm_threads.wasm', import.meta.url)));
+  options.wasmBinary = wasmBinary ?? (await fetchBytes(wasmLocation(wasmUrl, 'threads')));
   const module = await factory(options);
   module.startThreads(threads);
   // Node would otherwise wait for the pool's workers before exiting.
@@ -66,8 +75,7 @@ async function load(options = {}) {
     return loadThreaded(wanted, options);
   }
   build = 'single';
-  const wasmBinary =
-    options.wasmBinary ?? (await fetchBytes(new URL(options.wasmUrl ?? './poolkit_wasm.wasm', import.meta.url)));
+  const wasmBinary = options.wasmBinary ?? (await fetchBytes(wasmLocation(options.wasmUrl, 'single')));
   return createSingleThreaded({ wasmBinary });
 }
 
