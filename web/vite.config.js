@@ -37,7 +37,9 @@ export default defineConfig({
   resolve: { alias: { poolkit: here('../dist/index.js') } },
   server: { fs: { allow: [here('..')] }, headers: isolation },
   preview: { headers: isolation },
-  build: { outDir: here('../build/site'), emptyOutDir: true },
+  // No inlining: a worker script as a data: URL has an opaque origin, and a cross-origin
+  // isolated page's worker cannot import the module glue from there.
+  build: { outDir: here('../build/site'), emptyOutDir: true, assetsInlineLimit: 0 },
   // The UNet demo's worker imports poolkit, which loads its wasm glue with dynamic imports.
   worker: { format: 'es' },
 });

@@ -18,12 +18,15 @@ function freePort() {
   });
 }
 
-/** Starts the demo server; resolves to {url, stop}. */
-export async function startDemoServer() {
+/**
+ * Starts the demo server (`npm start`'s Vite dev server, or with `['preview', '--outDir', dir]`
+ * Vite's static server over a built site); resolves to {url, stop}.
+ */
+export async function startDemoServer(command = []) {
   const port = await freePort();
   const vite = spawn(
     `${root}/node_modules/.bin/vite`,
-    ['--config', 'web/vite.config.js', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    [...command, '--config', 'web/vite.config.js', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

@@ -56,6 +56,8 @@ async function loadThreaded(threads, { wasmUrl, wasmBinary }) {
     // Named here so that bundlers ship the pthread worker script next to the module.
     const workerUrl = new URL('./poolkit_wasm_threads.worker.js', import.meta.url).href;
     options.locateFile = (path) => (path.endsWith('.worker.js') ? workerUrl : path);
+    // What each pthread worker imports to run the module; bundlers move the glue, so say where.
+    options.mainScriptUrlOrBlob = new URL('./poolkit_wasm_threads.js', import.meta.url).href;
   }
   // The browser and Node glue differ; the wasm they load is one and the same file.
   options.wasmBinary = wasmBinary ?? (await fetchBytes(wasmLocation(wasmUrl, 'threads')));
