@@ -4,30 +4,21 @@
 
 #include <random>
 
-#include "pool_shape.h"
 #include "bits.h"
 #include "fixture.h"
+#include "max_pool_support.h"
+#include "pool_shape.h"
 #include "special_floats.h"
 
 namespace poolkit {
 namespace {
 
+using testing::expect_pytorch_max;
+using testing::Pooled;
+using testing::run;
+
 using testing::fixture_tensor;
 using testing::float_bits;
-
-struct Pooled {
-  std::vector<float> values;
-  std::vector<int32_t> indices;
-};
-
-template <typename Kernel>
-Pooled run(Kernel kernel, const std::vector<float>& input, const AdaptivePoolGeometry& g,
-           bool with_indices) {
-  const size_t n = static_cast<size_t>(g.planes * g.out_d * g.out_h * g.out_w);
-  Pooled p{std::vector<float>(n), std::vector<int32_t>(with_indices ? n : 0)};
-  kernel(input.data(), p.values.data(), with_indices ? p.indices.data() : nullptr, g);
-  return p;
-}
 
 TEST(AdaptivePoolShape, RejectsWhatPyTorchRejectsAndOutputSizeZero) {
   EXPECT_EQ(adaptive_pool_output_shape("adaptiveMaxPool2d", {1, 1, 4, 4}, {2, 0}).error,
@@ -109,13 +100,8 @@ void expect_fixtures_match(size_t dims) {
     const testing::FixtureTensor expected_indices = fixture_tensor(c.at("indices"));
     ASSERT_EQ(out.shape, expected.shape);
     const AdaptivePoolGeometry g = adaptive_pool_geometry(input.shape, out.shape, dims);
-    for (auto kernel_fn : {adaptive_max_pool, adaptive_max_pool_reference}) {
-      const Pooled got = run(kernel_fn, input.floats, g, true);
-      EXPECT_EQ(float_bits(got.values), float_bits(expected.floats));
-      EXPECT_EQ(got.indices, expected_indices.ints);
-      EXPECT_EQ(float_bits(run(kernel_fn, input.floats, g, false).values),
-                float_bits(expected.floats));
-    }
+    expect_pytorch_max({adaptive_max_pool, adaptive_max_pool_reference}, input.floats, g, expected,
+                       expected_indices);
     ++matched;
   }
   EXPECT_GE(matched, 60);

@@ -60,4 +60,12 @@ Shape fixture_tuple(const nlohmann::json& value, size_t dims) {
   return s;
 }
 
+WindowArgs fixture_window_args(const nlohmann::json& args, size_t dims) {
+  const Shape kernel = fixture_tuple(args.at("kernel_size"), dims);
+  const Shape stride =
+      args.at("stride").is_null() ? kernel : fixture_tuple(args.at("stride"), dims);
+  return {kernel, stride, fixture_tuple(args.at("padding"), dims),
+          fixture_tuple(args.at("dilation"), dims), args.at("ceil_mode").get<bool>()};
+}
+
 }  // namespace poolkit::testing

@@ -22,4 +22,8 @@ FixtureTensor fixture_tensor(const nlohmann::json& tensor);
 // PyTorch accepts an int or a tuple for each window argument; returns `dims` values.
 Shape fixture_tuple(const nlohmann::json& value, size_t dims);
 
+// A max-pool case's args {kernel_size, stride (None = kernel_size), padding, dilation,
+// ceil_mode} as WindowArgs with `dims` values each.
+WindowArgs fixture_window_args(const nlohmann::json& args, size_t dims);
+
 }  // namespace poolkit::testing

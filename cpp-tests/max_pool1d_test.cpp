@@ -7,29 +7,19 @@
 #include "bits.h"
 #include "fixture.h"
 #include "max_pool2d.h"
+#include "max_pool_support.h"
 #include "pool_shape.h"
 #include "special_floats.h"
 
 namespace poolkit {
 namespace {
 
+using testing::expect_pytorch_max;
+using testing::Pooled;
+using testing::run;
+
 using testing::fixture_tensor;
-using testing::fixture_tuple;
 using testing::float_bits;
-
-struct Pooled {
-  std::vector<float> values;
-  std::vector<int32_t> indices;
-};
-
-template <typename Kernel>
-Pooled run(Kernel kernel, const std::vector<float>& input, const Pool2dGeometry& g,
-           bool with_indices) {
-  const size_t n = static_cast<size_t>(g.planes * g.out_w);
-  Pooled p{std::vector<float>(n), std::vector<int32_t>(with_indices ? n : 0)};
-  kernel(input.data(), p.values.data(), with_indices ? p.indices.data() : nullptr, g);
-  return p;
-}
 
 // The 2d kernels on planes of height 1: lengths 1..40 cover every block tail of the SIMD path.
 TEST(MaxPool1dKernel, MatchesReferenceBitForBit) {
@@ -65,10 +55,7 @@ TEST(MaxPool1dFixtures, MatchPyTorchBitForBit) {
   for (const auto& c : fixture.at("cases")) {
     SCOPED_TRACE(c.at("name").get<std::string>());
     const auto& args = c.at("args");
-    const Shape kernel = fixture_tuple(args.at("kernel_size"), 1);
-    const Shape stride = args.at("stride").is_null() ? kernel : fixture_tuple(args.at("stride"), 1);
-    const WindowArgs a{kernel, stride, fixture_tuple(args.at("padding"), 1),
-                       fixture_tuple(args.at("dilation"), 1), args.at("ceil_mode").get<bool>()};
+    const WindowArgs a = testing::fixture_window_args(args, 1);
     const testing::FixtureTensor input = fixture_tensor(c.at("input"));
     const ShapeResult out = window_pool_output_shape("maxPool1d", input.shape, a);
     if (c.contains("error")) {
@@ -82,13 +69,8 @@ TEST(MaxPool1dFixtures, MatchPyTorchBitForBit) {
     const testing::FixtureTensor expected_indices = fixture_tensor(c.at("indices"));
     ASSERT_EQ(out.shape, expected.shape);
     const Pool2dGeometry g = max_pool1d_geometry(input.shape, out.shape, a);
-    for (auto kernel_fn : {max_pool2d, max_pool2d_reference}) {
-      const Pooled got = run(kernel_fn, input.floats, g, true);
-      EXPECT_EQ(float_bits(got.values), float_bits(expected.floats));
-      EXPECT_EQ(got.indices, expected_indices.ints);
-      EXPECT_EQ(float_bits(run(kernel_fn, input.floats, g, false).values),
-                float_bits(expected.floats));
-    }
+    expect_pytorch_max({max_pool2d, max_pool2d_reference}, input.floats, g, expected,
+                       expected_indices);
     ++matched;
   }
   EXPECT_GE(matched, 60);

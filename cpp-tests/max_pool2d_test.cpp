@@ -9,13 +9,17 @@
 
 #include "bits.h"
 #include "fixture.h"
+#include "max_pool_support.h"
 #include "pool_shape.h"
 
 namespace poolkit {
 namespace {
 
+using testing::expect_pytorch_max;
+using testing::Pooled;
+using testing::run;
+
 using testing::fixture_tensor;
-using testing::fixture_tuple;
 using testing::float_bits;
 
 Pool2dGeometry geometry(const Shape& in, const Shape& out, const WindowArgs& a) {
@@ -33,20 +37,6 @@ Pool2dGeometry geometry(const Shape& in, const Shape& out, const WindowArgs& a) 
           a.padding[1],
           a.dilation[0],
           a.dilation[1]};
-}
-
-struct Pooled {
-  std::vector<float> values;
-  std::vector<int32_t> indices;
-};
-
-template <typename Kernel>
-Pooled run(Kernel kernel, const std::vector<float>& input, const Pool2dGeometry& g,
-           bool with_indices) {
-  const size_t n = static_cast<size_t>(g.planes * g.out_h * g.out_w);
-  Pooled p{std::vector<float>(n), std::vector<int32_t>(with_indices ? n : 0)};
-  kernel(input.data(), p.values.data(), with_indices ? p.indices.data() : nullptr, g);
-  return p;
 }
 
 // Sweeps widths 1..19 (every tail of the 4-wide blocks), strides 1..3 (each load path),
@@ -153,10 +143,7 @@ TEST(MaxPool2dFixtures, MatchPyTorchBitForBit) {
   for (const auto& c : fixture.at("cases")) {
     SCOPED_TRACE(c.at("name").get<std::string>());
     const auto& args = c.at("args");
-    const Shape kernel = fixture_tuple(args.at("kernel_size"), 2);
-    const Shape stride = args.at("stride").is_null() ? kernel : fixture_tuple(args.at("stride"), 2);
-    const WindowArgs a{kernel, stride, fixture_tuple(args.at("padding"), 2),
-                       fixture_tuple(args.at("dilation"), 2), args.at("ceil_mode").get<bool>()};
+    const WindowArgs a = testing::fixture_window_args(args, 2);
     const testing::FixtureTensor input = fixture_tensor(c.at("input"));
     const ShapeResult out = window_pool_output_shape("maxPool2d", input.shape, a);
     if (c.contains("error")) {
@@ -170,13 +157,8 @@ TEST(MaxPool2dFixtures, MatchPyTorchBitForBit) {
     const testing::FixtureTensor expected_indices = fixture_tensor(c.at("indices"));
     ASSERT_EQ(out.shape, expected.shape);
     const Pool2dGeometry g = geometry(input.shape, out.shape, a);
-    for (auto kernel_fn : {max_pool2d, max_pool2d_reference}) {
-      const Pooled got = run(kernel_fn, input.floats, g, true);
-      EXPECT_EQ(float_bits(got.values), float_bits(expected.floats));
-      EXPECT_EQ(got.indices, expected_indices.ints);
-      EXPECT_EQ(float_bits(run(kernel_fn, input.floats, g, false).values),
-                float_bits(expected.floats));
-    }
+    expect_pytorch_max({max_pool2d, max_pool2d_reference}, input.floats, g, expected,
+                       expected_indices);
     ++matched;
   }
   EXPECT_GE(matched, 200);

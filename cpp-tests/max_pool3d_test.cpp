@@ -8,29 +8,19 @@
 
 #include "bits.h"
 #include "fixture.h"
+#include "max_pool_support.h"
 #include "pool_shape.h"
 #include "special_floats.h"
 
 namespace poolkit {
 namespace {
 
+using testing::expect_pytorch_max;
+using testing::Pooled;
+using testing::run;
+
 using testing::fixture_tensor;
-using testing::fixture_tuple;
 using testing::float_bits;
-
-struct Pooled {
-  std::vector<float> values;
-  std::vector<int32_t> indices;
-};
-
-template <typename Kernel>
-Pooled run(Kernel kernel, const std::vector<float>& input, const Pool3dGeometry& g,
-           bool with_indices) {
-  const size_t n = static_cast<size_t>(g.planes * g.out_d * g.out_h * g.out_w);
-  Pooled p{std::vector<float>(n), std::vector<int32_t>(with_indices ? n : 0)};
-  kernel(input.data(), p.values.data(), with_indices ? p.indices.data() : nullptr, g);
-  return p;
-}
 
 // Sweeps widths 1..19 (every tail of the 4-wide blocks), strides 1..3 (each load path, and the
 // kernel-2 stride-2 path), dilation, padding and ceil mode, with NaN payloads, infinities,
@@ -103,10 +93,7 @@ TEST(MaxPool3dFixtures, MatchPyTorchBitForBit) {
   for (const auto& c : fixture.at("cases")) {
     SCOPED_TRACE(c.at("name").get<std::string>());
     const auto& args = c.at("args");
-    const Shape kernel = fixture_tuple(args.at("kernel_size"), 3);
-    const Shape stride = args.at("stride").is_null() ? kernel : fixture_tuple(args.at("stride"), 3);
-    const WindowArgs a{kernel, stride, fixture_tuple(args.at("padding"), 3),
-                       fixture_tuple(args.at("dilation"), 3), args.at("ceil_mode").get<bool>()};
+    const WindowArgs a = testing::fixture_window_args(args, 3);
     const testing::FixtureTensor input = fixture_tensor(c.at("input"));
     const ShapeResult out = window_pool_output_shape("maxPool3d", input.shape, a);
     if (c.contains("error")) {
@@ -120,13 +107,8 @@ TEST(MaxPool3dFixtures, MatchPyTorchBitForBit) {
     const testing::FixtureTensor expected_indices = fixture_tensor(c.at("indices"));
     ASSERT_EQ(out.shape, expected.shape);
     const Pool3dGeometry g = pool3d_geometry(input.shape, out.shape, a);
-    for (auto kernel_fn : {max_pool3d, max_pool3d_reference}) {
-      const Pooled got = run(kernel_fn, input.floats, g, true);
-      EXPECT_EQ(float_bits(got.values), float_bits(expected.floats));
-      EXPECT_EQ(got.indices, expected_indices.ints);
-      EXPECT_EQ(float_bits(run(kernel_fn, input.floats, g, false).values),
-                float_bits(expected.floats));
-    }
+    expect_pytorch_max({max_pool3d, max_pool3d_reference}, input.floats, g, expected,
+                       expected_indices);
     ++matched;
   }
   EXPECT_GE(matched, 60);
