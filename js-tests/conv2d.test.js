@@ -1,37 +1,11 @@
 import * as poolkit from 'poolkit';
 import { relativeError } from './helpers/close.js';
-import { loadCasesWithTensors } from './helpers/fixtures.js';
+import { describeConvFixtures, make } from './helpers/conv_fixtures.js';
 
 const { functional: F, nn } = poolkit;
-const cases = loadCasesWithTensors('conv2d', ['weight', 'bias']);
-const valid = cases.filter((c) => !c.error);
-const rejected = cases.filter((c) => c.error);
-
 beforeAll(() => poolkit.ready());
 
-const make = (t) => t && poolkit.tensor(t.values, t.shape);
-
-describe('matches PyTorch within 1e-5 of the output magnitude', () => {
-  test('there are at least 40 generated cases', () => {
-    expect(valid.length).toBeGreaterThanOrEqual(40);
-  });
-
-  test.each(valid.map((c) => [c.name, c]))('%s', (_, c) => {
-    const [x, w, b] = [make(c.input), make(c.weight), make(c.bias)];
-    const out = F.conv2d(x, w, b, c.options);
-    expect(out.shape).toEqual(c.output.shape);
-    expect(relativeError(out.data, c.output.values)).toBeLessThanOrEqual(1e-5);
-    for (const t of [x, w, b, out]) t?.dispose();
-  });
-});
-
-describe('rejects what PyTorch rejects', () => {
-  test.each(rejected.map((c) => [c.name, c.error, c]))('%s (PyTorch: %s)', (_, __, c) => {
-    const [x, w, b] = [make(c.input), make(c.weight), make(c.bias)];
-    expect(() => F.conv2d(x, w, b, c.options)).toThrow(/^conv2d: /);
-    for (const t of [x, w, b]) t?.dispose();
-  });
-});
+const valid = describeConvFixtures('conv2d', 'conv2d');
 
 describe('nn.Conv2d', () => {
   test('holds weight and bias of PyTorch shapes with PyTorch initialisation ranges', () => {
