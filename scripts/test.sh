@@ -20,8 +20,14 @@ ctest --test-dir build/wasm --output-on-failure
 
 echo "== JavaScript tests (Jest)"
 status=0
-NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}" npx jest --ci \
-  --json --outputFile=build/jest-results.json || status=$?
+rm -f build/jest-results.json
+# A hard cap, so a test that leaves a process behind fails the run instead of hanging CI.
+NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}" timeout --kill-after=30 1200 \
+  node node_modules/jest/bin/jest.js --ci --json --outputFile=build/jest-results.json || status=$?
+if [ ! -f build/jest-results.json ]; then
+  echo "jest: did not finish (exit status $status)"
+  exit 1
+fi
 # One plain closing line that any CI reader understands.
 node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed`);' \

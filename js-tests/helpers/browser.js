@@ -24,34 +24,42 @@ function freePort() {
  */
 export async function startDemoServer(command = []) {
   const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
   const vite = spawn(
     `${root}/node_modules/.bin/vite`,
     [...command, '--config', 'web/vite.config.js', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Vite colours its banner whenever it thinks a terminal may be there (CI sets FORCE_COLOR
+    // sometimes); readiness is decided by asking the server, never by parsing that banner.
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
   );
   let log = '';
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`vite did not start:\n${log}`)), 30000);
-    const read = (chunk) => {
-      log += chunk;
-      if (log.includes(`127.0.0.1:${port}`)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    vite.stdout.on('data', read);
-    vite.stderr.on('data', read);
-    vite.on('exit', (code) => reject(new Error(`vite exited with ${code}:\n${log}`)));
-  });
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    stop: () =>
-      new Promise((resolve) => {
-        vite.removeAllListeners('exit');
-        vite.on('exit', resolve);
-        vite.kill();
-      }),
-  };
+  let exited = null;
+  vite.stdout.on('data', (chunk) => (log += chunk));
+  vite.stderr.on('data', (chunk) => (log += chunk));
+  vite.on('exit', (code) => (exited = code));
+  const stop = () =>
+    new Promise((resolve) => {
+      if (exited !== null) return resolve();
+      vite.on('exit', resolve);
+      vite.kill();
+    });
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    if (exited !== null) throw new Error(`vite exited with ${exited}:\n${log}`);
+    try {
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop(); // a server left running keeps Jest (and CI) from ever finishing
+      throw new Error(`vite did not answer at ${url} within 30 s:\n${log}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { url, stop };
 }
 
 export function launchChromium() {
