@@ -4,6 +4,7 @@
 #include <atomic>
 #include <vector>
 
+#include "conv2d_winograd.h"
 #include "gemm_microkernel.h"
 #include "parallel.h"
 #include "simd.h"
@@ -84,7 +85,13 @@ Conv2dGeometry flatten_pointwise(const PlaneView* input, const Conv2dGeometry& g
 }  // namespace
 
 bool conv2d(const PlaneView* input, const PackedWeights& weights, const float* bias, float* output,
-            const Conv2dGeometry& geometry, Activation activation) {
+            const Conv2dGeometry& g, Activation activation) {
+  if (winograd_applies(g)) return conv2d_winograd(input, weights, bias, output, g, activation);
+  return conv2d_direct(input, weights, bias, output, g, activation);
+}
+
+bool conv2d_direct(const PlaneView* input, const PackedWeights& weights, const float* bias,
+                   float* output, const Conv2dGeometry& geometry, Activation activation) {
   const Conv2dGeometry g = flatten_pointwise(input, geometry);
   const int64_t depth = weights.depth();
   const int64_t in_per_group = g.in_channels_per_group();

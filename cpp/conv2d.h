@@ -18,11 +18,16 @@ struct PlaneView {
   int64_t row_stride;
 };
 
-// The SIMD convolution: `input` holds batch * in_channels views (batch-major), `output` is
+// The SIMD convolution (Winograd for 3x3 stride-1 layers, conv2d_winograd.h): `input` holds batch * in_channels views (batch-major), `output` is
 // contiguous NCHW, `bias` may be null. Returns false when its scratch memory (a few packed
 // tiles, never a whole im2col matrix) could not be allocated.
 bool conv2d(const PlaneView* input, const PackedWeights& weights, const float* bias, float* output,
             const Conv2dGeometry& g, Activation activation);
+
+// The im2col-tile GEMM path conv2d takes for every geometry Winograd does not cover
+// (conv2d_winograd.h).
+bool conv2d_direct(const PlaneView* input, const PackedWeights& weights, const float* bias,
+                   float* output, const Conv2dGeometry& g, Activation activation);
 
 // The same, on a contiguous NCHW input.
 bool conv2d(const float* input, const PackedWeights& weights, const float* bias, float* output,

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Times every kernel's SIMD version against its scalar reference, as wasm under Node.
-# With --peak, prints the single-thread wasm SIMD peak instead.
+# With --peak, prints the single-thread wasm SIMD peak instead; with a family name (conv2d),
+# times only that family, with more runs.
 set -eu
 cd "$(dirname "$0")/.."
 . scripts/emscripten-env.sh
@@ -12,4 +13,4 @@ fi
 cmake --build build/wasm --target kernel_bench -j2 >/dev/null
 # --no-liftoff: V8 first runs wasm through its baseline compiler and swaps in optimized code in
 # the background; a case timed before that happens measures the baseline compiler, not the kernel.
-exec node --no-liftoff build/wasm/cpp-tests/kernel_bench.cjs
+exec node --no-liftoff build/wasm/cpp-tests/kernel_bench.cjs "$@"

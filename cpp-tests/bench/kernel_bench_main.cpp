@@ -44,7 +44,9 @@ static double median_ms(const std::function<void()>& f, int runs) {
 
 }  // namespace poolkit::bench
 
-int main() {
+// `kernel_bench [family]` times only the cases of one family (e.g. conv2d), with more runs.
+int main(int argc, char** argv) {
+  const char* only = argc > 1 ? argv[1] : nullptr;
   using namespace poolkit::bench;
 #if defined(__wasm_simd128__)
   std::printf("kernels: wasm SIMD128\n");
@@ -54,8 +56,9 @@ int main() {
   std::printf("%-22s %-32s %10s %12s %8s\n", "op", "input", "simd ms", "scalar ms", "speedup");
   for (auto& make : makers()) {
     const KernelCase c = make();
-    const double simd = median_ms(c.simd, 9);
-    const double ref = median_ms(c.reference, 5);
+    if (only && c.family != only) continue;
+    const double simd = median_ms(c.simd, only ? 41 : 9);
+    const double ref = median_ms(c.reference, only ? 3 : 5);
     std::printf("%-22s %-32s %10.2f %12.2f %7.1fx", c.family.c_str(), c.input.c_str(), simd, ref,
                 ref / simd);
     if (c.flops > 0) std::printf("  %6.1f GFLOP/s", c.flops / simd * 1e-6);
