@@ -111,6 +111,44 @@ TEST(MaxPool2dKernel, K2S2PathMatchesReferenceBitForBit) {
   EXPECT_EQ(compared, 26 * 4);
 }
 
+// Without indices, windows other than 2x2 stride 2 take the separable path, which works on
+// chunks of 16 output rows: tall planes cross chunk borders, and a NaN in one chunk sends that
+// chunk (and only it) back to the exact path.
+TEST(MaxPool2dKernel, SeparablePathMatchesReferenceAcrossChunks) {
+  std::mt19937 rng(13);
+  auto pick = [&rng](int64_t low, int64_t high) {
+    return std::uniform_int_distribution<int64_t>(low, high)(rng);
+  };
+  int compared = 0;
+  for (int trial = 0; trial < 150; ++trial) {
+    const int64_t kh = pick(1, 5), kw = pick(1, 5);
+    const WindowArgs a{{kh, kw},
+                       {pick(1, 3), pick(1, 3)},
+                       {pick(0, kh / 2), pick(0, kw / 2)},
+                       {pick(1, 2), pick(1, 2)},
+                       pick(0, 1) == 1};
+    const Shape in_shape{pick(1, 3), pick(1, 70), pick(1, 40)};
+    const ShapeResult out = window_pool_output_shape("maxPool2d", in_shape, a);
+    if (!out.ok()) continue;
+    const int64_t nan_every = trial % 3 == 0 ? 500 : 0;
+    std::vector<float> input(static_cast<size_t>(element_count(in_shape)));
+    for (float& v : input) {
+      const int64_t r = pick(0, 9);
+      v = nan_every && pick(0, nan_every) == 0 ? std::numeric_limits<float>::quiet_NaN()
+          : r == 0                             ? -0.f
+          : r == 1                             ? 0.f
+          : r == 2                             ? -std::numeric_limits<float>::infinity()
+                                               : static_cast<float>(pick(-4, 4));
+    }
+    const Pool2dGeometry g = geometry(in_shape, out.shape, a);
+    ASSERT_EQ(float_bits(run(max_pool2d, input, g, false).values),
+              float_bits(run(max_pool2d_reference, input, g, false).values))
+        << "input " << format_shape(in_shape) << " kernel " << kh << "x" << kw;
+    ++compared;
+  }
+  EXPECT_GT(compared, 100);
+}
+
 // kernelSize 2^31 - 1 with padding 2^30 - 1 is legal (at most half the kernel), and every window
 // then covers the whole input, so every output is the plane's maximum (PyTorch 1.13 agrees, after
 // 2.6 s for this 2x3 input). Found by the fuzzer: ATen's way of moving a window start out of the

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "parallel.h"
 #include "simd.h"
 
 namespace poolkit {
@@ -115,20 +116,23 @@ void avg_pool(const float* input, float* output, const AvgPoolGeometry& g) {
     row = g.kernel_w == 3 ? pool_row<1, 3> : g.kernel_w == 2 ? pool_row<1, 2> : pool_row<1, 0>;
   if (g.stride_w == 2)
     row = g.kernel_w == 3 ? pool_row<2, 3> : g.kernel_w == 2 ? pool_row<2, 2> : pool_row<2, 0>;
-  float* out = output;
-  for (int64_t p = 0; p < g.planes; ++p) {
-    const float* in = input + p * volume;
-    for (int64_t od = 0; od < g.out_d; ++od) {
-      for (int64_t oh = 0; oh < g.out_h; ++oh, out += g.out_w) {
-        const RowWindow r = row_window(g, od, oh);
-        if (r.d0 >= r.d1 || r.h0 >= r.h1) {
-          std::fill(out, out + g.out_w, 0.f);
-        } else {
-          row(in, g, r, out);
-        }
+  // Output rows over all planes and depths are independent: threads split them.
+  const int64_t rows_per_plane = g.out_d * g.out_h;
+  const int64_t row_work = g.out_w * std::min(g.kernel_d, g.in_d) * std::min(g.kernel_h, g.in_h) *
+                           std::min(g.kernel_w, g.in_w);
+  parallel_for(g.planes * rows_per_plane, row_work, [&](int64_t begin, int64_t end) {
+    for (int64_t index = begin; index < end; ++index) {
+      const int64_t p = index / rows_per_plane;
+      const int64_t od = index % rows_per_plane / g.out_h, oh = index % g.out_h;
+      float* out = output + index * g.out_w;
+      const RowWindow r = row_window(g, od, oh);
+      if (r.d0 >= r.d1 || r.h0 >= r.h1) {
+        std::fill(out, out + g.out_w, 0.f);
+      } else {
+        row(input + p * volume, g, r, out);
       }
     }
-  }
+  });
 }
 
 }  // namespace poolkit

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 #include "dilated_window.h"
@@ -129,9 +130,137 @@ void max_pool2d_rows(const float* input, float* output, int32_t* indices, const 
   }
 }
 
+// The separable path for windows without indices: a max over a rectangle is the max over
+// its rows of each row's max, and "first greatest in row-major order" survives the split (the
+// first row holding the overall maximum, and in it the first column). Each input row is
+// reduced horizontally once per chunk of output rows, then the chunk's outputs take the
+// maximum down their window's rows. NaN (and +inf meeting -inf) shows up in a running sum of
+// every tap, and such a chunk is redone by the exact path above.
+constexpr int64_t kSeparableChunkRows = 16;
+
+template <int kStride, int kKernelW>
+inline v128 load_tap(const float* p, int64_t stride) {
+  if (kStride == 1) return f32x4_load(p);
+  if (kStride == 2) return f32x4_even(f32x4_load(p), f32x4_load(p + 4));
+  return load_strided(p, stride);
+}
+
+// Horizontal maxima of one input row for every output column; false when a tap was NaN.
+template <int kStride, int kKernelW>
+bool row_max(const float* row, const Pool2dGeometry& g, float* out) {
+  const int64_t s = kStride ? kStride : g.stride_w;
+  const int64_t kernel_w = kKernelW ? kKernelW : g.kernel_w;
+  const int64_t d = g.dilation_w;
+  bool nan = false;
+  auto cell = [&](int64_t ow) {
+    int64_t w0 = ow * s - g.pad_w;
+    const int64_t w1 = std::min(w0 + (kernel_w - 1) * d + 1, g.in_w);
+    float best = kNegInf;
+    for (int64_t w = first_tap_inside(w0, d); w < w1; w += d) {
+      const float v = row[w];
+      nan = nan || v != v;
+      if (v > best) best = v;
+    }
+    out[ow] = best;
+  };
+  const int64_t vector_begin = std::min((g.pad_w + s - 1) / s, g.out_w);
+  const int64_t reach = (kernel_w - 1) * d + strided_reach(s);
+  int64_t ow = 0;
+  for (; ow < vector_begin; ++ow) cell(ow);
+  v128 sum = f32x4_splat(0.f);
+  if (kStride == 2 && kKernelW == 3 && d == 1) {
+    // The 3-wide, stride-2 window (ResNet's stem and friends): p[0..7] gives the first two
+    // taps as even and odd lanes, and p[5..8] supplies the one value the third tap adds.
+    for (; ow + 4 <= g.out_w && ow * 2 - g.pad_w + 8 < g.in_w; ow += 4) {
+      const float* p = row + ow * 2 - g.pad_w;
+      const v128 a0 = f32x4_load(p), a1 = f32x4_load(p + 4), b = f32x4_load(p + 5);
+      const v128 t0 = f32x4_even(a0, a1), t1 = f32x4_odd(a0, a1);
+      const v128 t2 = f32x4_shift_in(t0, b);
+      sum = f32x4_add(sum, f32x4_add(f32x4_add(t0, t1), t2));
+      f32x4_store(out + ow, f32x4_pmax(f32x4_pmax(t0, t1), t2));
+    }
+  }
+  for (; ow + 4 <= g.out_w && ow * s - g.pad_w + reach < g.in_w; ow += 4) {
+    const float* p = row + ow * s - g.pad_w;
+    v128 best = load_tap<kStride, kKernelW>(p, s);
+    sum = f32x4_add(sum, best);
+    for (int64_t k = 1; k < kernel_w; ++k) {
+      const v128 v = load_tap<kStride, kKernelW>(p + k * d, s);
+      sum = f32x4_add(sum, v);
+      best = f32x4_pmax(best, v);
+    }
+    f32x4_store(out + ow, best);
+  }
+  for (; ow < g.out_w; ++ow) cell(ow);
+  return !nan && !v128_any_true(f32x4_is_nan(sum));
+}
+
+template <int kStride, int kKernelW>
+void max_pool2d_separable(const float* input, float* output, const Pool2dGeometry& g) {
+  const int64_t chunks_per_plane = (g.out_h + kSeparableChunkRows - 1) / kSeparableChunkRows;
+  // Input rows one chunk reads, at most.
+  const int64_t chunk_reach = (kSeparableChunkRows - 1) * g.stride_h +
+                              (std::min(g.kernel_h, g.in_h) - 1) * g.dilation_h + 1;
+  const int64_t max_rows = std::min(g.in_h, chunk_reach);
+  const int64_t chunk_work = kSeparableChunkRows * g.out_w *
+                             (std::min(g.kernel_h, g.in_h) + std::min(g.kernel_w, g.in_w));
+  parallel_for(g.planes * chunks_per_plane, chunk_work, [&](int64_t begin, int64_t end) {
+    float* rows = static_cast<float*>(std::malloc(static_cast<size_t>(max_rows * g.out_w) * 4));
+    for (int64_t unit = begin; unit < end; ++unit) {
+      const int64_t p = unit / chunks_per_plane;
+      const int64_t oh_begin = unit % chunks_per_plane * kSeparableChunkRows;
+      const int64_t oh_end = std::min(oh_begin + kSeparableChunkRows, g.out_h);
+      const int64_t r_begin = p * g.out_h + oh_begin, r_end = p * g.out_h + oh_end;
+      const float* in = input + p * g.in_h * g.in_w;
+      // The input rows the chunk's windows touch: [h_first, h_last).
+      // (Not first_tap_inside of the first window: with dilation a later window's first tap
+      // can come before it.)
+      const int64_t h_first = std::max<int64_t>(oh_begin * g.stride_h - g.pad_h, 0);
+      const int64_t h_last = std::min(
+          (oh_end - 1) * g.stride_h - g.pad_h + (g.kernel_h - 1) * g.dilation_h + 1, g.in_h);
+      bool finite = rows != nullptr && h_last - h_first <= max_rows;
+      for (int64_t h = h_first; finite && h < h_last; ++h)
+        finite = row_max<kStride, kKernelW>(in + h * g.in_w, g, rows + (h - h_first) * g.out_w);
+      if (!finite) {
+        max_pool2d_rows<false>(input, output, nullptr, g, r_begin, r_end);
+        continue;
+      }
+      for (int64_t oh = oh_begin; oh < oh_end; ++oh) {
+        int64_t h0 = oh * g.stride_h - g.pad_h;
+        const int64_t h1 = std::min(h0 + (g.kernel_h - 1) * g.dilation_h + 1, g.in_h);
+        h0 = first_tap_inside(h0, g.dilation_h);
+        float* out = output + (p * g.out_h + oh) * g.out_w;
+        int64_t ow = 0;
+        for (; ow + 4 <= g.out_w; ow += 4) {
+          v128 best = f32x4_splat(kNegInf);
+          for (int64_t h = h0; h < h1; h += g.dilation_h)
+            best = f32x4_pmax(best, f32x4_load(rows + (h - h_first) * g.out_w + ow));
+          f32x4_store(out + ow, best);
+        }
+        for (; ow < g.out_w; ++ow) {
+          float best = kNegInf;
+          for (int64_t h = h0; h < h1; h += g.dilation_h) {
+            const float v = rows[(h - h_first) * g.out_w + ow];
+            if (v > best) best = v;
+          }
+          out[ow] = best;
+        }
+      }
+    }
+    std::free(rows);
+  });
+}
+
 }  // namespace
 
 void max_pool2d(const float* input, float* output, int32_t* indices, const Pool2dGeometry& g) {
+  if (!indices && !is_k2s2(g)) {
+    if (g.stride_w == 2 && g.kernel_w == 3) return max_pool2d_separable<2, 3>(input, output, g);
+    if (g.stride_w == 1 && g.kernel_w == 3) return max_pool2d_separable<1, 3>(input, output, g);
+    if (g.stride_w == 2) return max_pool2d_separable<2, 0>(input, output, g);
+    if (g.stride_w == 1) return max_pool2d_separable<1, 0>(input, output, g);
+    return max_pool2d_separable<0, 0>(input, output, g);
+  }
   // Work per output row: windows clipped to the input (a kernel may be mostly padding).
   const int64_t row_work = g.out_w * std::min(g.kernel_h, g.in_h) * std::min(g.kernel_w, g.in_w);
   parallel_for(g.planes * g.out_h, row_work, [&](int64_t begin, int64_t end) {

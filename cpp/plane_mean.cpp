@@ -1,5 +1,6 @@
 #include "plane_mean.h"
 
+#include "parallel.h"
 #include "simd.h"
 
 namespace poolkit {
@@ -79,10 +80,12 @@ void plane_mean(const float* input, float* output, int64_t planes, int64_t plane
     plane_mean_reference(input, output, planes, plane_size);
     return;
   }
-  for (int64_t p = 0; p < planes; ++p) {
-    output[p] =
-        (0.f + cascade_sum(input + p * plane_size, plane_size)) / static_cast<float>(plane_size);
-  }
+  parallel_for(planes, plane_size, [&](int64_t begin, int64_t end) {
+    for (int64_t p = begin; p < end; ++p) {
+      output[p] =
+          (0.f + cascade_sum(input + p * plane_size, plane_size)) / static_cast<float>(plane_size);
+    }
+  });
 }
 
 }  // namespace poolkit
