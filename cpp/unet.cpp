@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <initializer_list>
 
+#include "activation_arena.h"
 #include "conv_transpose2d.h"
 #include "max_pool2d.h"
 #include "unet_sizes.h"
@@ -11,28 +13,13 @@
 namespace poolkit {
 namespace {
 
-struct Free {
-  void operator()(float* p) const { std::free(p); }
-};
-
-// An activation: batch x channels planes of h x w, contiguous. `data` is the network's input
-// (not owned) or `owner`'s memory.
+// An activation: batch x channels planes of h x w, contiguous. `data` is the network's input,
+// an activation of the pass's arena (`id`), or the malloc'ed output.
 struct Feature {
-  std::unique_ptr<float, Free> owner;
   const float* data = nullptr;
+  float* writable = nullptr;
+  int id = -1;
   int64_t channels = 0, h = 0, w = 0;
-
-  bool allocate(int64_t batch) {
-    const int64_t count = std::max<int64_t>(batch * channels * h * w, 1);  // batch may be 0
-    owner.reset(static_cast<float*>(std::malloc(static_cast<size_t>(count) * sizeof(float))));
-    data = owner.get();
-    return data != nullptr;
-  }
-  float* mutable_data() { return owner.get(); }
-  void release() {
-    owner.reset();
-    data = nullptr;
-  }
 };
 
 void add_planes(std::vector<PlaneView>& views, const Feature& f, int64_t n, int64_t h, int64_t w) {
@@ -45,15 +32,20 @@ void add_planes(std::vector<PlaneView>& views, const Feature& f, int64_t n, int6
 
 }  // namespace
 
-// One forward pass: its batch size, its progress report and the activations in flight.
+// One forward pass: its batch size, its progress report and the activations in flight. The
+// pass runs twice: first planning (nothing computed, only the activations' sizes and lifetimes
+// recorded in the arena), then for real inside the planned block.
 class UNet::Forward {
  public:
-  Forward(int64_t batch, const UNetProgress& progress, double total)
-      : batch_(batch), progress_(progress), total_(total) {}
+  Forward(int64_t batch, ActivationArena& arena, const UNetProgress& progress, double total)
+      : batch_(batch), arena_(arena), progress_(progress), total_(total) {}
+
+  bool planning() const { return !arena_.committed(); }
 
   // The views of `f`, or of cat([f, centre crop of `skip`]) when skip is given.
   std::vector<PlaneView> views(const Feature& f, const Feature* skip = nullptr) const {
     std::vector<PlaneView> v;
+    if (planning()) return v;
     for (int64_t n = 0; n < batch_; ++n) {
       add_planes(v, f, n, f.h, f.w);
       if (skip) add_planes(v, *skip, n, f.h, f.w);
@@ -61,8 +53,21 @@ class UNet::Forward {
     return v;
   }
 
+  void allocate(Feature& f) {
+    const int64_t count = batch_ * f.channels * f.h * f.w;
+    f.id = arena_.allocate(count * static_cast<int64_t>(sizeof(float)));
+    f.data = f.writable = arena_.data(f.id);
+  }
+
+  void release(Feature& f) {
+    if (f.id >= 0) arena_.release(f.id);
+    f.id = -1;
+    f.data = f.writable = nullptr;
+  }
+
+  // `output`: the network's result, malloc'ed outside the arena since the caller keeps it.
   bool conv(const Layer& layer, const std::vector<PlaneView>& input, int64_t h, int64_t w,
-            Activation activation, Feature& out) {
+            Activation activation, Feature& out, bool output = false) {
     Conv2dGeometry g = layer.shape;
     g.batch = batch_;
     g.in_h = h;
@@ -72,8 +77,17 @@ class UNet::Forward {
     out.channels = g.out_channels;
     out.h = g.out_h;
     out.w = g.out_w;
-    if (!out.allocate(batch_) ||
-        !conv2d(input.data(), layer.weights, layer.bias.data(), out.mutable_data(), g, activation))
+    if (output) {
+      if (planning()) return true;
+      const int64_t count = std::max<int64_t>(batch_ * out.channels * out.h * out.w, 1);
+      out.writable = static_cast<float*>(std::malloc(static_cast<size_t>(count) * sizeof(float)));
+      out.data = out.writable;
+      if (!out.writable) return false;
+    } else {
+      allocate(out);
+    }
+    if (planning()) return true;
+    if (!conv2d(input.data(), layer.weights, layer.bias.data(), out.writable, g, activation))
       return false;
     done_ += static_cast<double>(batch_ * g.out_channels * g.out_h * g.out_w * g.in_channels *
                                  g.kernel_h * g.kernel_w);
@@ -86,17 +100,20 @@ class UNet::Forward {
              std::initializer_list<Feature*> consumed, Feature& out) {
     Feature middle;
     if (!conv(layers[0], input, h, w, Activation::kRelu, middle)) return false;
-    for (Feature* f : consumed) f->release();
-    return conv(layers[1], views(middle), middle.h, middle.w, Activation::kRelu, out);
+    for (Feature* f : consumed) release(*f);
+    const bool ok = conv(layers[1], views(middle), middle.h, middle.w, Activation::kRelu, out);
+    release(middle);
+    return ok;
   }
 
   bool pool(const Feature& in, Feature& out) {
     out.channels = in.channels;
     out.h = in.h / 2;
     out.w = in.w / 2;
-    if (!out.allocate(batch_)) return false;
+    allocate(out);
+    if (planning()) return true;
     const Pool2dGeometry g{batch_ * in.channels, in.h, in.w, out.h, out.w, 2, 2, 2, 2, 0, 0, 1, 1};
-    max_pool2d(in.data, out.mutable_data(), nullptr, g);
+    max_pool2d(in.data, out.writable, nullptr, g);
     return true;
   }
 
@@ -110,19 +127,43 @@ class UNet::Forward {
     out.channels = g.out_channels;
     out.h = g.out_h;
     out.w = g.out_w;
-    if (!out.allocate(batch_) ||
-        !conv_transpose2d(in.data, layer.weights, layer.bias.data(), out.mutable_data(), g))
+    allocate(out);
+    if (planning()) return true;
+    if (!conv_transpose2d(in.data, layer.weights, layer.bias.data(), out.writable, g))
       return false;
     done_ += static_cast<double>(batch_ * g.in_channels * in.h * in.w * g.out_channels * 4);
     return true;
   }
 
+  // Keeps only the centre h x w of a skip tensor, the part its decoder level reads, once the
+  // encoder's pooling has used the whole: the skips are the activations that live longest,
+  // and at 572x572 the first one shrinks from 568 to 488 square (61 MB instead of 83).
+  void crop(Feature& skip, int64_t h, int64_t w) {
+    if (skip.h == h && skip.w == w) return;
+    Feature cropped;
+    cropped.channels = skip.channels;
+    cropped.h = h;
+    cropped.w = w;
+    allocate(cropped);
+    if (!planning()) {
+      const int64_t top = (skip.h - h) / 2, left = (skip.w - w) / 2;
+      for (int64_t plane = 0; plane < batch_ * skip.channels; ++plane)
+        for (int64_t y = 0; y < h; ++y)
+          std::memcpy(cropped.writable + (plane * h + y) * w,
+                      skip.data + (plane * skip.h + top + y) * skip.w + left,
+                      static_cast<size_t>(w) * sizeof(float));
+    }
+    release(skip);
+    skip = cropped;
+  }
+
   void report(const std::string& stage) const {
-    if (progress_) progress_(stage.c_str(), total_ > 0 ? done_ / total_ : 1.0);
+    if (progress_ && !planning()) progress_(stage.c_str(), total_ > 0 ? done_ / total_ : 1.0);
   }
 
  private:
   int64_t batch_;
+  ActivationArena& arena_;
   const UNetProgress& progress_;
   double total_;
   double done_ = 0;
@@ -220,7 +261,21 @@ float* UNet::forward(const float* input, int64_t batch, int64_t height, int64_t 
   total += static_cast<double>(channels * spec_.out_channels * hs.output * ws.output);
   total *= static_cast<double>(batch);
 
-  Forward f(batch, progress, total);
+  // Planning, then the pass itself; the arena (and with it every activation) is freed on
+  // return, whether the pass succeeded or not.
+  ActivationArena arena;
+  Forward planning(batch, arena, progress, total);
+  float* output = nullptr;
+  if (!run(planning, input, height, width, &output) || !arena.commit()) return nullptr;
+  Forward f(batch, arena, progress, total);
+  return run(f, input, height, width, &output) ? output : nullptr;
+}
+
+bool UNet::run(Forward& f, const float* input, int64_t height, int64_t width,
+               float** output) const {
+  const int levels = spec_.levels();
+  const UNetSizes hs = unet_sizes(levels, spec_.same_padding, height);
+  const UNetSizes ws = unet_sizes(levels, spec_.same_padding, width);
   Feature x;
   x.data = input;
   x.channels = spec_.in_channels;
@@ -228,25 +283,32 @@ float* UNet::forward(const float* input, int64_t batch, int64_t height, int64_t 
   x.w = width;
   std::vector<Feature> skips(levels);
   for (int i = 0; i < levels; ++i) {
-    if (!f.block(&encoder_[2 * i], f.views(x), x.h, x.w, {&x}, skips[i])) return nullptr;
+    if (!f.block(&encoder_[2 * i], f.views(x), x.h, x.w, {&x}, skips[i])) return false;
     f.report("enc" + std::to_string(i + 1));
-    if (!f.pool(skips[i], x)) return nullptr;
+    if (!f.pool(skips[i], x)) return false;
+    f.crop(skips[i], hs.up[i], ws.up[i]);
   }
-  if (!f.block(bottom_.data(), f.views(x), x.h, x.w, {&x}, x)) return nullptr;
+  if (!f.block(bottom_.data(), f.views(x), x.h, x.w, {&x}, x)) return false;
   f.report("bottom");
   for (int i = levels - 1; i >= 0; --i) {
     Feature u;
-    if (!f.up(up_[i], x, u)) return nullptr;
-    x.release();
+    if (!f.up(up_[i], x, u)) return false;
+    f.release(x);
     f.report("up" + std::to_string(i + 1));
     if (!f.block(&decoder_[2 * i], f.views(u, &skips[i]), u.h, u.w, {&u, &skips[i]}, x))
-      return nullptr;
+      return false;
     f.report("dec" + std::to_string(i + 1));
   }
   Feature out;
-  if (!f.conv(out_conv_, f.views(x), x.h, x.w, Activation::kNone, out)) return nullptr;
+  const bool ok = f.conv(out_conv_, f.views(x), x.h, x.w, Activation::kNone, out, true);
+  f.release(x);
+  if (!ok) {
+    std::free(out.writable);
+    return false;
+  }
   f.report("out_conv");
-  return out.owner.release();
+  *output = out.writable;
+  return true;
 }
 
 }  // namespace poolkit

@@ -1,6 +1,7 @@
 // The seed U-Net (unet_spec.h) with its weights packed once, running its whole forward pass in
 // C++: no round trip through JavaScript between layers. Activations are freed as soon as their
-// last consumer has run; only the skip tensors live across levels. The decoder convolves
+// last consumer has run (only the skip tensors live across levels), in a block planned for the
+// input's size (activation_arena.h), so the wasm heap holds no more than the pass needs. The decoder convolves
 // cat([up, crop(skip)]) through plane views (conv2d.h), so neither the crop nor the
 // concatenation is ever built.
 #pragma once
@@ -44,6 +45,10 @@ class UNet {
     std::vector<float> bias;
   };
   class Forward;
+
+  // The pass's sequence of layers, planning or computing as `f` says. False when memory ran
+  // out; otherwise *output is the malloc'ed result (null when planning).
+  bool run(Forward& f, const float* input, int64_t height, int64_t width, float** output) const;
 
   static bool make_layer(Layer& layer, const float* weight, const float* bias, int64_t in,
                          int64_t out, int64_t kernel, int64_t padding, bool transposed);

@@ -11,7 +11,7 @@ async function poolkitRuntime({ threads, benchCase, input, weights }) {
   let forward;
   if (benchCase.unet) {
     if (!poolkit.UNet) return null;
-    const net = await poolkit.UNet.fromSafetensors(new Uint8Array(weights.bytes));
+    const net = await poolkit.UNet.fromSafetensors(weights.bytes); // the file as read, no copy
     forward = (x) => net.forward(x);
   } else {
     const w = weights && mapValues(weights.tensors, (t) => poolkit.tensor(t.data, t.shape));
