@@ -57,8 +57,9 @@ class ThreadPool {
   // The job word: generation in the high bits, thread count in the low byte.
   static constexpr uint64_t kThreadsMask = 0xFF;
   static constexpr uint64_t kGeneration = 0x100;
-  // About 0.1 ms of polling on this machine.
-  static constexpr int kSpins = 1 << 17;
+  // Tens of microseconds of polling: enough for the next layer of a network, or the next call
+  // from JavaScript, without keeping a core busy while the page does something else.
+  static constexpr int kSpins = 1 << 14;
 
   void chunk(int index, int threads, const std::function<void(int64_t, int64_t)>& body) const {
     const int64_t begin = count_ * index / threads;
