@@ -9,7 +9,7 @@ import { RUNTIMES } from './runtimes.js';
 const [runtimeName, threadArg, caseArg, outFile, mode] = process.argv.slice(2);
 const smoke = mode === '--smoke';
 const benchCase = { ...CASES[Number(caseArg)] };
-if (smoke) Object.assign(benchCase, { input: benchCase.smoke, runs: 1 });
+if (smoke) Object.assign(benchCase, { input: benchCase.smoke, runs: 1, warmup: 1 });
 const threads = Number(threadArg);
 const modelDir = new URL('../../build/bench/', import.meta.url).pathname;
 
@@ -28,7 +28,8 @@ if (!runtime) {
 
 const runs = benchCase.runs ?? 9;
 let output = await runtime.run();
-for (let i = 0; i < (runs > 3 ? 2 : 1); i++) output = await runtime.run();
+const warmup = benchCase.warmup ?? (runs > 3 ? 2 : 1);
+for (let i = 0; i < warmup; i++) output = await runtime.run();
 const times = [];
 for (let i = 0; i < runs; i++) {
   const start = performance.now();
