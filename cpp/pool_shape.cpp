@@ -127,12 +127,17 @@ ShapeResult window_pool_output_shape(const char* op, const Shape& input_shape,
   if (too_small) {
     const Shape in_spatial(input_shape.begin() + first_spatial, input_shape.end());
     const Shape out_spatial(out.begin() + first_spatial, out.end());
+    // Only the arguments the op has: LPPool has no padding, only max pools have dilation.
+    const std::string name(op);
+    const bool has_padding = name.rfind("lpPool", 0) != 0;
+    const bool has_dilation = name.rfind("maxPool", 0) == 0;
     return {{},
             message(op, "output size must be at least 1, got " + format_shape(out_spatial) +
                             " for input size " + format_shape(in_spatial) +
                             " with kernelSize=" + format_shape(args.kernel_size) + ", stride=" +
-                            format_shape(args.stride) + ", padding=" + format_shape(args.padding) +
-                            ", dilation=" + format_shape(args.dilation))};
+                            format_shape(args.stride) +
+                            (has_padding ? ", padding=" + format_shape(args.padding) : "") +
+                            (has_dilation ? ", dilation=" + format_shape(args.dilation) : ""))};
   }
   return {out, ""};
 }
