@@ -71,19 +71,18 @@ inline bool pool_block4(const float* in, const Pool2dGeometry& g, int64_t h0, in
   return acc.store(out, idx);
 }
 
-// The 2x2, stride 2 window of the UNet and of most CNNs, without indices: each row's eight
-// floats are loaded once and split into even and odd columns, instead of one strided load per
-// kernel column, in the general path's scan order.
-template <bool kFast>
-inline bool pool_block4_k2s2(const float* row0, const float* row1, float* out) {
+// Four 2x2, stride-2 windows in exact scan order (NaN included): the k2 s2 path's fallback for
+// rows that hold a NaN. Each row's eight floats are loaded once and split into even and odd
+// columns.
+inline void pool_block4_k2s2(const float* row0, const float* row1, float* out) {
   const v128 a0 = f32x4_load(row0), a1 = f32x4_load(row0 + 4);
   const v128 b0 = f32x4_load(row1), b1 = f32x4_load(row1 + 4);
-  RunningMax4<false, kFast> acc(a0);
+  RunningMax4<false, false> acc(a0);
   acc.update(f32x4_even(a0, a1), a0);
   acc.update(f32x4_odd(a0, a1), a0);
   acc.update(f32x4_even(b0, b1), a0);
   acc.update(f32x4_odd(b0, b1), a0);
-  return acc.store(out, nullptr);
+  acc.store(out, nullptr);
 }
 
 inline bool is_k2s2(const Pool2dGeometry& g) {
@@ -111,12 +110,32 @@ void max_pool2d_rows(const float* input, float* output, int32_t* indices, const 
     for (; ow < std::min(vector_begin, g.out_w); ++ow)
       pool_cell(in, g, h0, h1, ow, out + ow, kIndices ? idx + ow : nullptr);
     if (!kIndices && is_k2s2(g) && h1 - h0 == 2) {
+      // One input row at a time: the top row's pair maxima go to the output row, then the
+      // bottom row's are merged in (scan order: a bottom value wins only when greater). Two
+      // interleaved input streams ran at half the speed of one here (wasm, Node 20, EPYC).
+      // A NaN anywhere (or +inf meeting -inf) shows in the running sum: redo the row exactly.
+      // The first input column of output column o is 2 * o - pad_w.
       const float* row0 = in + h0 * g.in_w;
-      for (; ow + 4 <= g.out_w && ow * 2 - g.pad_w + 7 < g.in_w; ow += 4) {
-        const float* r0 = row0 + ow * 2 - g.pad_w;
-        if (!pool_block4_k2s2<true>(r0, r0 + g.in_w, out + ow))
-          pool_block4_k2s2<false>(r0, r0 + g.in_w, out + ow);
+      const float* row1 = row0 + g.in_w;
+      const int64_t first = ow;
+      int64_t end = ow;
+      while (end + 4 <= g.out_w && end * 2 - g.pad_w + 7 < g.in_w) end += 4;
+      v128 sum = f32x4_splat(0.f);
+      for (int64_t o = first; o < end; o += 4) {
+        const v128 a0 = f32x4_load(row0 + 2 * o - g.pad_w), a1 = f32x4_load(row0 + 2 * o - g.pad_w + 4);
+        f32x4_store(out + o, f32x4_pmax(f32x4_even(a0, a1), f32x4_odd(a0, a1)));
+        sum = f32x4_add(sum, f32x4_add(a0, a1));
       }
+      for (int64_t o = first; o < end; o += 4) {
+        const v128 b0 = f32x4_load(row1 + 2 * o - g.pad_w), b1 = f32x4_load(row1 + 2 * o - g.pad_w + 4);
+        const v128 bottom = f32x4_pmax(f32x4_even(b0, b1), f32x4_odd(b0, b1));
+        f32x4_store(out + o, f32x4_pmax(f32x4_load(out + o), bottom));
+        sum = f32x4_add(sum, f32x4_add(b0, b1));
+      }
+      if (v128_any_true(f32x4_is_nan(sum)))
+        for (int64_t o = first; o < end; o += 4)
+          pool_block4_k2s2(row0 + 2 * o - g.pad_w, row1 + 2 * o - g.pad_w, out + o);
+      ow = end;
     }
     for (; ow + 4 <= g.out_w && ow * g.stride_w - g.pad_w + window_reach < g.in_w; ow += 4) {
       if (kIndices) {
