@@ -78,19 +78,8 @@ TEST(Conv2dKernel, MatchesReference) {
 // Kernel 1 checks that a 1x1 convolution of cropped planes is not mistaken for a contiguous one.
 TEST(Conv2dKernel, ConvolvesAConcatenationOfCropsThroughViews) {
   std::mt19937 rng(5);
-  const int64_t up_c = 3, skip_c = 2, h = 11, w = 21, skip_h = 15, skip_w = 27;
-  const std::vector<float> up = random_values(rng, up_c * h * w);
-  const std::vector<float> skip = random_values(rng, skip_c * skip_h * skip_w);
-  const int64_t dh = (skip_h - h) / 2, dw = (skip_w - w) / 2;
-  std::vector<float> concatenated(up);
-  std::vector<PlaneView> views;
-  for (int64_t c = 0; c < up_c; ++c) views.push_back({up.data() + c * h * w, w});
-  for (int64_t c = 0; c < skip_c; ++c) {
-    const float* plane = skip.data() + c * skip_h * skip_w;
-    views.push_back({plane + dh * skip_w + dw, skip_w});
-    for (int64_t y = 0; y < h; ++y)
-      for (int64_t x = 0; x < w; ++x) concatenated.push_back(plane[(y + dh) * skip_w + x + dw]);
-  }
+  const int64_t up_c = 3, skip_c = 2, h = 11, w = 21;
+  const testing::CroppedConcat input = testing::cropped_concat(rng, up_c, skip_c, h, w, 15, 27);
   for (int64_t k : {3, 1}) {
     const Shape weight_shape{7, up_c + skip_c, k, k};
     const ConvShapeResult shape = conv2d_output_shape(
@@ -100,10 +89,10 @@ TEST(Conv2dKernel, ConvolvesAConcatenationOfCropsThroughViews) {
     const std::vector<float> bias = random_values(rng, 7);
     std::vector<float> got(static_cast<size_t>(element_count(shape.shape))), want(got.size());
     const PackedWeights packed = PackedWeights::for_conv2d(weight.data(), shape.geometry);
-    ASSERT_TRUE(
-        conv2d(views.data(), packed, bias.data(), got.data(), shape.geometry, Activation::kRelu));
-    conv2d_reference(concatenated.data(), weight.data(), bias.data(), want.data(), shape.geometry,
-                     Activation::kRelu);
+    ASSERT_TRUE(conv2d(input.views.data(), packed, bias.data(), got.data(), shape.geometry,
+                       Activation::kRelu));
+    conv2d_reference(input.concatenated.data(), weight.data(), bias.data(), want.data(),
+                     shape.geometry, Activation::kRelu);
     EXPECT_TRUE(all_close(got, want, 1e-5)) << "kernel " << k;
   }
 }

@@ -41,32 +41,30 @@ Problem random_problem(std::mt19937& rng) {
         conv2d_output_shape("conv2d", input_shape, weight_shape, nullptr, args);
     if (!shape.ok()) continue;
     return {shape.geometry, shape.shape, random_values(rng, element_count(input_shape)),
-            random_values(rng, element_count(weight_shape)),
-            random_values(rng, weight_shape[0])};
+            random_values(rng, element_count(weight_shape)), random_values(rng, weight_shape[0])};
   }
 }
 
-std::vector<PlaneView> contiguous_views(const Problem& p) {
+// One of the SIMD paths (conv2d_winograd or conv2d_direct) on the problem's packed weights.
+using Kernel = bool (*)(const PlaneView*, const PackedWeights&, const float*, float*,
+                        const Conv2dGeometry&, Activation);
+
+std::vector<float> run(Kernel kernel, const Problem& p, const float* bias, Activation act) {
+  std::vector<float> out(static_cast<size_t>(element_count(p.out_shape)));
+  const PackedWeights packed = PackedWeights::for_conv2d(p.weight.data(), p.g);
   std::vector<PlaneView> views;
   for (int64_t i = 0; i < p.g.batch * p.g.in_channels; ++i)
     views.push_back({p.input.data() + i * p.g.in_h * p.g.in_w, p.g.in_w});
-  return views;
+  EXPECT_TRUE(kernel(views.data(), packed, bias, out.data(), p.g, act));
+  return out;
 }
 
 std::vector<float> run_winograd(const Problem& p, const float* bias, Activation act) {
-  std::vector<float> out(static_cast<size_t>(element_count(p.out_shape)));
-  const PackedWeights packed = PackedWeights::for_conv2d(p.weight.data(), p.g);
-  const std::vector<PlaneView> views = contiguous_views(p);
-  EXPECT_TRUE(conv2d_winograd(views.data(), packed, bias, out.data(), p.g, act));
-  return out;
+  return run(conv2d_winograd, p, bias, act);
 }
 
 std::vector<float> run_direct(const Problem& p, const float* bias, Activation act) {
-  std::vector<float> out(static_cast<size_t>(element_count(p.out_shape)));
-  const PackedWeights packed = PackedWeights::for_conv2d(p.weight.data(), p.g);
-  const std::vector<PlaneView> views = contiguous_views(p);
-  EXPECT_TRUE(conv2d_direct(views.data(), packed, bias, out.data(), p.g, act));
-  return out;
+  return run(conv2d_direct, p, bias, act);
 }
 
 std::vector<float> run_winograd_reference(const Problem& p, const float* bias, Activation act) {
@@ -100,7 +98,7 @@ std::string describe(const Problem& p) {
          std::to_string(g.pad_w);
 }
 
-// Output widths 1..42 cover every tail of the 16-column tile groups and their chunks, output
+// Output widths 1..42 cover every tail of the 16-column tile groups, output
 // channels 1..13 every tail of the 5-row blocks; heights and padding every tail of the 2-row
 // tiles.
 TEST(Conv2dWinograd, MatchesItsReferenceTwinExactlyAndTheDirectDefinitionClosely) {
@@ -162,19 +160,8 @@ TEST(Conv2dWinograd, NonFiniteWeightsTakeTheDirectPathEverywhere) {
 // conv2d picks Winograd for the UNet's layers, which read cat([up, crop(skip)]) through views.
 TEST(Conv2dWinograd, ConvolvesAConcatenationOfCropsThroughViews) {
   std::mt19937 rng(14);
-  const int64_t up_c = 5, skip_c = 4, h = 13, w = 37, skip_h = 17, skip_w = 45;
-  const std::vector<float> up = random_values(rng, up_c * h * w);
-  const std::vector<float> skip = random_values(rng, skip_c * skip_h * skip_w);
-  const int64_t dh = (skip_h - h) / 2, dw = (skip_w - w) / 2;
-  std::vector<float> concatenated(up);
-  std::vector<PlaneView> views;
-  for (int64_t c = 0; c < up_c; ++c) views.push_back({up.data() + c * h * w, w});
-  for (int64_t c = 0; c < skip_c; ++c) {
-    const float* plane = skip.data() + c * skip_h * skip_w;
-    views.push_back({plane + dh * skip_w + dw, skip_w});
-    for (int64_t y = 0; y < h; ++y)
-      for (int64_t x = 0; x < w; ++x) concatenated.push_back(plane[(y + dh) * skip_w + x + dw]);
-  }
+  const int64_t up_c = 5, skip_c = 4, h = 13, w = 37;
+  const testing::CroppedConcat input = testing::cropped_concat(rng, up_c, skip_c, h, w, 17, 45);
   const Shape weight_shape{7, up_c + skip_c, 3, 3};
   const ConvShapeResult shape = conv2d_output_shape(
       "conv2d", {1, up_c + skip_c, h, w}, weight_shape, nullptr, {{1, 1}, {0, 0}, {1, 1}, 1});
@@ -184,9 +171,9 @@ TEST(Conv2dWinograd, ConvolvesAConcatenationOfCropsThroughViews) {
   const std::vector<float> bias = random_values(rng, 7);
   std::vector<float> got(static_cast<size_t>(element_count(shape.shape))), want(got.size());
   const PackedWeights packed = PackedWeights::for_conv2d(weight.data(), shape.geometry);
-  ASSERT_TRUE(
-      conv2d(views.data(), packed, bias.data(), got.data(), shape.geometry, Activation::kRelu));
-  conv2d_winograd_reference(concatenated.data(), weight.data(), bias.data(), want.data(),
+  ASSERT_TRUE(conv2d(input.views.data(), packed, bias.data(), got.data(), shape.geometry,
+                     Activation::kRelu));
+  conv2d_winograd_reference(input.concatenated.data(), weight.data(), bias.data(), want.data(),
                             shape.geometry, Activation::kRelu);
   EXPECT_TRUE(same_values(got, want));
 }

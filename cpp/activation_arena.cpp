@@ -1,6 +1,7 @@
 #include "activation_arena.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <numeric>
 
 namespace poolkit {

@@ -8,9 +8,10 @@
 #pragma once
 
 #include <cstdint>
-#include <cstdlib>
 #include <memory>
 #include <vector>
+
+#include "float_buffer.h"
 
 namespace poolkit {
 
@@ -38,14 +39,11 @@ class ActivationArena {
   };
   int64_t place(const std::vector<size_t>& order);
 
-  struct Free {
-    void operator()(char* p) const { std::free(p); }
-  };
   std::vector<Activation> activations_;
   int step_ = 0;
   int replayed_ = 0;  // activations handed out since commit()
   int64_t bytes_ = 0;
-  std::unique_ptr<char, Free> block_;
+  std::unique_ptr<char, FreeWithFree> block_;
 };
 
 }  // namespace poolkit

@@ -116,23 +116,18 @@ void avg_pool(const float* input, float* output, const AvgPoolGeometry& g) {
     row = g.kernel_w == 3 ? pool_row<1, 3> : g.kernel_w == 2 ? pool_row<1, 2> : pool_row<1, 0>;
   if (g.stride_w == 2)
     row = g.kernel_w == 3 ? pool_row<2, 3> : g.kernel_w == 2 ? pool_row<2, 2> : pool_row<2, 0>;
-  // Output rows over all planes and depths are independent: threads split them.
-  const int64_t rows_per_plane = g.out_d * g.out_h;
   const int64_t row_work = g.out_w * std::min(g.kernel_d, g.in_d) * std::min(g.kernel_h, g.in_h) *
                            std::min(g.kernel_w, g.in_w);
-  parallel_for(g.planes * rows_per_plane, row_work, [&](int64_t begin, int64_t end) {
-    for (int64_t index = begin; index < end; ++index) {
-      const int64_t p = index / rows_per_plane;
-      const int64_t od = index % rows_per_plane / g.out_h, oh = index % g.out_h;
-      float* out = output + index * g.out_w;
-      const RowWindow r = row_window(g, od, oh);
-      if (r.d0 >= r.d1 || r.h0 >= r.h1) {
-        std::fill(out, out + g.out_w, 0.f);
-      } else {
-        row(input + p * volume, g, r, out);
-      }
-    }
-  });
+  parallel_for_rows(g.planes, g.out_d, g.out_h, row_work,
+                    [&](int64_t p, int64_t od, int64_t oh, int64_t index) {
+                      float* out = output + index * g.out_w;
+                      const RowWindow r = row_window(g, od, oh);
+                      if (r.d0 >= r.d1 || r.h0 >= r.h1) {
+                        std::fill(out, out + g.out_w, 0.f);
+                      } else {
+                        row(input + p * volume, g, r, out);
+                      }
+                    });
 }
 
 }  // namespace poolkit

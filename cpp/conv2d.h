@@ -18,9 +18,9 @@ struct PlaneView {
   int64_t row_stride;
 };
 
-// The SIMD convolution (Winograd for 3x3 stride-1 layers, conv2d_winograd.h): `input` holds batch * in_channels views (batch-major), `output` is
-// contiguous NCHW, `bias` may be null. Returns false when its scratch memory (a few packed
-// tiles, never a whole im2col matrix) could not be allocated.
+// The SIMD convolution (Winograd for 3x3 stride-1 layers, conv2d_winograd.h): `input` holds batch *
+// in_channels views (batch-major), `output` is contiguous NCHW, `bias` may be null. Returns false
+// when its scratch memory (a few packed tiles, never a whole im2col matrix) could not be allocated.
 bool conv2d(const PlaneView* input, const PackedWeights& weights, const float* bias, float* output,
             const Conv2dGeometry& g, Activation activation);
 

@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <cstdlib>
-#include <memory>
 
+#include "float_buffer.h"
 #include "gemm_microkernel.h"
 #include "parallel.h"
 #include "simd.h"
@@ -22,14 +21,6 @@ constexpr int64_t kPatchWidth = 2 * kTiles + 2;
 constexpr int kPositions = 16;  // elements of a transformed tile
 constexpr int64_t kDirectSteps = 9;
 
-struct Free {
-  void operator()(float* p) const { std::free(p); }
-};
-using Buffer = std::unique_ptr<float, Free>;
-Buffer allocate(int64_t floats) {
-  return Buffer(static_cast<float*>(std::malloc(static_cast<size_t>(floats) * sizeof(float))));
-}
-
 // U = G g G^T for every output channel and input channel, laid out as gemm_microkernel's A:
 // per position and per block of kGemmRows output channels, in_channels steps of kGemmRows.
 // Built from the direct path's packed weights, whose block layout it shares.
@@ -38,7 +29,7 @@ class TransformedWeights {
   TransformedWeights(const PackedWeights& direct, int64_t in_channels)
       : blocks_(direct.blocks()),
         depth_(in_channels),
-        data_(allocate(kPositions * blocks_ * depth_ * kGemmRows)) {
+        data_(allocate_floats(kPositions * blocks_ * depth_ * kGemmRows)) {
     if (!data_) return;
     std::atomic<bool> finite{true};
     parallel_for(blocks_, depth_ * kGemmRows * 64, [&](int64_t begin, int64_t end) {
@@ -48,7 +39,8 @@ class TransformedWeights {
         for (int64_t ic = 0; ic < depth_; ++ic) {
           for (int r = 0; r < kGemmRows; ++r) {
             float g[3][3], rg[4][3];
-            for (int k = 0; k < 9; ++k) g[k / 3][k % 3] = source[(ic * kDirectSteps + k) * kGemmRows + r];
+            for (int k = 0; k < 9; ++k)
+              g[k / 3][k % 3] = source[(ic * kDirectSteps + k) * kGemmRows + r];
             // G g, then (G g) G^T, each sum in the reference's order.
             for (int c = 0; c < 3; ++c) {
               rg[0][c] = g[0][c];
@@ -74,16 +66,14 @@ class TransformedWeights {
 
   bool ok() const { return data_ != nullptr; }
   bool finite() const { return finite_; }
-  const float* panel(int position, int64_t block) const {
-    return data_.get() + (position * blocks_ + block) * depth_ * kGemmRows;
-  }
+  const float* panel(int position, int64_t block) const { return at(position, block); }
 
  private:
-  float* at(int position, int64_t block) {
+  float* at(int position, int64_t block) const {
     return data_.get() + (position * blocks_ + block) * depth_ * kGemmRows;
   }
   int64_t blocks_, depth_;
-  Buffer data_;
+  FloatBuffer data_;
   bool finite_ = false;
 };
 
@@ -224,63 +214,54 @@ bool conv2d_winograd(const PlaneView* input, const PackedWeights& weights, const
   const int64_t depth = g.in_channels;
   const int64_t tiles_h = (g.out_h + 1) / 2;
   const int64_t groups_w = (g.out_w + 2 * kTiles - 1) / (2 * kTiles);
-  // Tile groups transformed together and then swept by every block of output channels, so a
-  // transformed weight panel is read once per chunk; the chunk's V stays around 128 KB.
-  const int64_t group_floats = kPositions * depth * kTiles;
-  const int64_t chunk = std::clamp<int64_t>(32768 / group_floats, 1, 8);
-  const int64_t chunks_per_row = (groups_w + chunk - 1) / chunk;
-  const int64_t units = g.batch * tiles_h * chunks_per_row;
+  const int64_t group_floats = kPositions * depth * kTiles;  // a tile group's V
   const int64_t plane = g.out_h * g.out_w;
+  // The unit of work: one tile group (2 output rows x 16 columns) of one image, every output
+  // channel. Units write disjoint outputs, so threads split them freely.
+  const int64_t units = g.batch * tiles_h * groups_w;
+  const int64_t unit_work = g.out_channels * depth * kPositions * kTiles;
   std::atomic<bool> ok{true};
-  parallel_for(units, g.out_channels * depth * kPositions * kTiles * chunk,
-               [&](int64_t begin, int64_t end) {
-    Buffer v = allocate(chunk * group_floats);
-    Buffer tile_out = allocate(g.out_channels * 4 * kTiles);
+  parallel_for(units, unit_work, [&](int64_t begin, int64_t end) {
+    FloatBuffer v = allocate_floats(group_floats);
+    FloatBuffer tile_out = allocate_floats(g.out_channels * 4 * kTiles);
     if (!v || !tile_out) {
       ok = false;
       return;
     }
     alignas(16) float m[kPositions * kGemmRows * kGemmCols];
-    bool finite[8][kTiles];
+    bool finite[kTiles];
     for (int64_t unit = begin; unit < end; ++unit) {
-      const int64_t first_group = unit % chunks_per_row * chunk;
-      const int64_t th = unit / chunks_per_row % tiles_h;
-      const int64_t n = unit / chunks_per_row / tiles_h;
+      const int64_t ow = unit % groups_w * 2 * kTiles;
+      const int64_t oh = unit / groups_w % tiles_h * 2;
+      const int64_t n = unit / groups_w / tiles_h;
       const PlaneView* views = input + n * g.in_channels;
       float* out_image = output + n * g.out_channels * plane;
-      const int64_t count = std::min(chunk, groups_w - first_group);
-      const int64_t oh = 2 * th, ih0 = oh - g.pad_h;
-      for (int64_t c = 0; c < count; ++c)
-        transform_input(views, g, ih0, 2 * kTiles * (first_group + c) - g.pad_w,
-                        v.get() + c * group_floats, finite[c]);
-      for (int64_t c = 0; c < count; ++c) {
-        const int64_t ow = 2 * kTiles * (first_group + c);
-        const float* vc = v.get() + c * group_floats;
-        for (int64_t block = 0; block < weights.blocks(); ++block) {
-          const int64_t oc0 = block * kGemmRows;
-          const int64_t rows = std::min<int64_t>(kGemmRows, g.out_channels - oc0);
-          for (int p = 0; p < kPositions; ++p)
-            gemm_microkernel(static_cast<size_t>(depth), u.panel(p, block),
-                             vc + p * depth * kTiles, m + p * kGemmRows * kGemmCols);
-          transform_output(m, rows, bias ? bias + oc0 : nullptr, activation,
-                           tile_out.get() + oc0 * 4 * kTiles);
-        }
-        for (int64_t t = 0; t < kTiles; ++t)
-          if (!finite[c][t])
-            direct_tile(views, weights, bias, activation, g, ih0, ow + 2 * t - g.pad_w,
-                        tile_out.get() + 2 * t);
-        // Store what falls inside the output.
-        const int64_t cols = std::min<int64_t>(2 * kTiles, g.out_w - ow);
-        const int64_t out_rows = std::min<int64_t>(2, g.out_h - oh);
-        for (int64_t oc = 0; oc < g.out_channels; ++oc) {
-          for (int64_t a = 0; a < out_rows; ++a) {
-            const float* src = tile_out.get() + (oc * 2 + a) * 2 * kTiles;
-            float* dst = out_image + oc * plane + (oh + a) * g.out_w + ow;
-            if (cols == 2 * kTiles) {
-              for (int x = 0; x < 2 * kTiles; x += 4) f32x4_store(dst + x, f32x4_load(src + x));
-            } else {
-              std::copy_n(src, cols, dst);
-            }
+      const int64_t ih0 = oh - g.pad_h;
+      transform_input(views, g, ih0, ow - g.pad_w, v.get(), finite);
+      for (int64_t block = 0; block < weights.blocks(); ++block) {
+        const int64_t oc0 = block * kGemmRows;
+        const int64_t rows = std::min<int64_t>(kGemmRows, g.out_channels - oc0);
+        for (int p = 0; p < kPositions; ++p)
+          gemm_microkernel(static_cast<size_t>(depth), u.panel(p, block),
+                           v.get() + p * depth * kTiles, m + p * kGemmRows * kGemmCols);
+        transform_output(m, rows, bias ? bias + oc0 : nullptr, activation,
+                         tile_out.get() + oc0 * 4 * kTiles);
+      }
+      for (int64_t t = 0; t < kTiles; ++t)
+        if (!finite[t])
+          direct_tile(views, weights, bias, activation, g, ih0, ow + 2 * t - g.pad_w,
+                      tile_out.get() + 2 * t);
+      // Store what falls inside the output.
+      const int64_t cols = std::min<int64_t>(2 * kTiles, g.out_w - ow);
+      const int64_t out_rows = std::min<int64_t>(2, g.out_h - oh);
+      for (int64_t oc = 0; oc < g.out_channels; ++oc) {
+        for (int64_t a = 0; a < out_rows; ++a) {
+          const float* src = tile_out.get() + (oc * 2 + a) * 2 * kTiles;
+          float* dst = out_image + oc * plane + (oh + a) * g.out_w + ow;
+          if (cols == 2 * kTiles) {
+            for (int x = 0; x < 2 * kTiles; x += 4) f32x4_store(dst + x, f32x4_load(src + x));
+          } else {
+            std::copy_n(src, cols, dst);
           }
         }
       }

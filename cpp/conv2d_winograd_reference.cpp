@@ -36,7 +36,8 @@ void conv2d_winograd_reference(const float* input, const float* weight, const fl
     for (int i = 0; i < 4; ++i)
       for (int c = 0; c < 3; ++c) r[i][c] = dot(kG[i], filter + c, 3);
     for (int i = 0; i < 4; ++i)
-      for (int j = 0; j < 4; ++j) u[static_cast<size_t>(pair * 16 + i * 4 + j)] = dot(kG[j], r[i], 1);
+      for (int j = 0; j < 4; ++j)
+        u[static_cast<size_t>(pair * 16 + i * 4 + j)] = dot(kG[j], r[i], 1);
   }
   // Non-finite weights: every tile takes the direct sums.
   bool weights_finite = true;

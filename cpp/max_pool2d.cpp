@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <limits>
 
 #include "dilated_window.h"
+#include "float_buffer.h"
 #include "parallel.h"
 #include "running_max4.h"
 #include "simd.h"
@@ -18,11 +18,13 @@ using namespace simd;
 constexpr float kNegInf = -std::numeric_limits<float>::infinity();
 
 // Four inputs `stride` apart, starting at p. Stride 2 (the common pooling case) uses two loads
-// and a shuffle, reading p[0..7].
+// and a shuffle, reading p[0..7]. kStride, when not 0, is the stride known at compile time.
+template <int kStride = 0>
 inline v128 load_strided(const float* p, int64_t stride) {
-  if (stride == 1) return f32x4_load(p);
-  if (stride == 2) return f32x4_even(f32x4_load(p), f32x4_load(p + 4));
-  return f32x4_make(p[0], p[stride], p[2 * stride], p[3 * stride]);
+  const int64_t s = kStride ? kStride : stride;
+  if (s == 1) return f32x4_load(p);
+  if (s == 2) return f32x4_even(f32x4_load(p), f32x4_load(p + 4));
+  return f32x4_make(p[0], p[s], p[2 * s], p[3 * s]);
 }
 
 // The last input column a 4-wide load_strided touches, relative to its first.
@@ -114,7 +116,6 @@ void max_pool2d_rows(const float* input, float* output, int32_t* indices, const 
       // bottom row's are merged in (scan order: a bottom value wins only when greater). Two
       // interleaved input streams ran at half the speed of one here (wasm, Node 20, EPYC).
       // A NaN anywhere (or +inf meeting -inf) shows in the running sum: redo the row exactly.
-      // The first input column of output column o is 2 * o - pad_w.
       const float* row0 = in + h0 * g.in_w;
       const float* row1 = row0 + g.in_w;
       const int64_t first = ow;
@@ -122,12 +123,14 @@ void max_pool2d_rows(const float* input, float* output, int32_t* indices, const 
       while (end + 4 <= g.out_w && end * 2 - g.pad_w + 7 < g.in_w) end += 4;
       v128 sum = f32x4_splat(0.f);
       for (int64_t o = first; o < end; o += 4) {
-        const v128 a0 = f32x4_load(row0 + 2 * o - g.pad_w), a1 = f32x4_load(row0 + 2 * o - g.pad_w + 4);
+        const int64_t x = 2 * o - g.pad_w;  // the first input column of output column o
+        const v128 a0 = f32x4_load(row0 + x), a1 = f32x4_load(row0 + x + 4);
         f32x4_store(out + o, f32x4_pmax(f32x4_even(a0, a1), f32x4_odd(a0, a1)));
         sum = f32x4_add(sum, f32x4_add(a0, a1));
       }
       for (int64_t o = first; o < end; o += 4) {
-        const v128 b0 = f32x4_load(row1 + 2 * o - g.pad_w), b1 = f32x4_load(row1 + 2 * o - g.pad_w + 4);
+        const int64_t x = 2 * o - g.pad_w;
+        const v128 b0 = f32x4_load(row1 + x), b1 = f32x4_load(row1 + x + 4);
         const v128 bottom = f32x4_pmax(f32x4_even(b0, b1), f32x4_odd(b0, b1));
         f32x4_store(out + o, f32x4_pmax(f32x4_load(out + o), bottom));
         sum = f32x4_add(sum, f32x4_add(b0, b1));
@@ -156,13 +159,6 @@ void max_pool2d_rows(const float* input, float* output, int32_t* indices, const 
 // maximum down their window's rows. NaN (and +inf meeting -inf) shows up in a running sum of
 // every tap, and such a chunk is redone by the exact path above.
 constexpr int64_t kSeparableChunkRows = 16;
-
-template <int kStride, int kKernelW>
-inline v128 load_tap(const float* p, int64_t stride) {
-  if (kStride == 1) return f32x4_load(p);
-  if (kStride == 2) return f32x4_even(f32x4_load(p), f32x4_load(p + 4));
-  return load_strided(p, stride);
-}
 
 // Horizontal maxima of one input row for every output column; false when a tap was NaN.
 template <int kStride, int kKernelW>
@@ -201,10 +197,10 @@ bool row_max(const float* row, const Pool2dGeometry& g, float* out) {
   }
   for (; ow + 4 <= g.out_w && ow * s - g.pad_w + reach < g.in_w; ow += 4) {
     const float* p = row + ow * s - g.pad_w;
-    v128 best = load_tap<kStride, kKernelW>(p, s);
+    v128 best = load_strided<kStride>(p, s);
     sum = f32x4_add(sum, best);
     for (int64_t k = 1; k < kernel_w; ++k) {
-      const v128 v = load_tap<kStride, kKernelW>(p + k * d, s);
+      const v128 v = load_strided<kStride>(p + k * d, s);
       sum = f32x4_add(sum, v);
       best = f32x4_pmax(best, v);
     }
@@ -221,10 +217,11 @@ void max_pool2d_separable(const float* input, float* output, const Pool2dGeometr
   const int64_t chunk_reach = (kSeparableChunkRows - 1) * g.stride_h +
                               (std::min(g.kernel_h, g.in_h) - 1) * g.dilation_h + 1;
   const int64_t max_rows = std::min(g.in_h, chunk_reach);
-  const int64_t chunk_work = kSeparableChunkRows * g.out_w *
-                             (std::min(g.kernel_h, g.in_h) + std::min(g.kernel_w, g.in_w));
+  const int64_t chunk_work =
+      kSeparableChunkRows * g.out_w * (std::min(g.kernel_h, g.in_h) + std::min(g.kernel_w, g.in_w));
   parallel_for(g.planes * chunks_per_plane, chunk_work, [&](int64_t begin, int64_t end) {
-    float* rows = static_cast<float*>(std::malloc(static_cast<size_t>(max_rows * g.out_w) * 4));
+    const FloatBuffer buffer = allocate_floats(max_rows * g.out_w);
+    float* rows = buffer.get();
     for (int64_t unit = begin; unit < end; ++unit) {
       const int64_t p = unit / chunks_per_plane;
       const int64_t oh_begin = unit % chunks_per_plane * kSeparableChunkRows;
@@ -266,7 +263,6 @@ void max_pool2d_separable(const float* input, float* output, const Pool2dGeometr
         }
       }
     }
-    std::free(rows);
   });
 }
 

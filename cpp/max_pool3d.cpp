@@ -127,32 +127,28 @@ void max_pool3d_volumes(const float* input, float* output, int32_t* indices,
     }
   };
   const int64_t in_volume = g.in_d * g.in_h * g.in_w;
-  // Output rows over all planes and depths are independent: threads split them.
-  const int64_t rows_per_plane = g.out_d * g.out_h;
   const int64_t row_work = g.out_w * std::min(g.kernel_d, g.in_d) * std::min(g.kernel_h, g.in_h) *
                            std::min(g.kernel_w, g.in_w);
-  parallel_for(g.planes * rows_per_plane, row_work, [&](int64_t begin, int64_t end) {
-    for (int64_t index = begin; index < end; ++index) {
-      const int64_t p = index / rows_per_plane;
-      const int64_t od = index % rows_per_plane / g.out_h, oh = index % g.out_h;
-      const float* in = input + p * in_volume;
-      const Rows r = window_rows(g, od, oh);
-      const int64_t o = index * g.out_w;
-      float* out = output + o;
-      int32_t* idx = kIndices ? indices + o : nullptr;
-      int64_t ow = 0;
-      for (; ow < std::min(vector_begin, g.out_w); ++ow)
-        pool_cell(in, g, r, ow, out + ow, kIndices ? idx + ow : nullptr);
-      for (; ow + 4 <= g.out_w && fits(ow); ow += 4) block(in, r, ow, out, idx);
-      // The last cells: one more block ending at the row's end, overlapping cells already
-      // written (it writes the same values again), when that block fits.
-      if (ow < g.out_w && g.out_w - 4 >= vector_begin && fits(g.out_w - 4)) {
-        block(in, r, g.out_w - 4, out, idx);
-        ow = g.out_w;
-      }
-      for (; ow < g.out_w; ++ow) pool_cell(in, g, r, ow, out + ow, kIndices ? idx + ow : nullptr);
-    }
-  });
+  parallel_for_rows(g.planes, g.out_d, g.out_h, row_work,
+                    [&](int64_t p, int64_t od, int64_t oh, int64_t index) {
+                      const float* in = input + p * in_volume;
+                      const Rows r = window_rows(g, od, oh);
+                      const int64_t o = index * g.out_w;
+                      float* out = output + o;
+                      int32_t* idx = kIndices ? indices + o : nullptr;
+                      int64_t ow = 0;
+                      for (; ow < std::min(vector_begin, g.out_w); ++ow)
+                        pool_cell(in, g, r, ow, out + ow, kIndices ? idx + ow : nullptr);
+                      for (; ow + 4 <= g.out_w && fits(ow); ow += 4) block(in, r, ow, out, idx);
+                      // The last cells: one more block ending at the row's end, overlapping cells
+                      // already written (it writes the same values again), when that block fits.
+                      if (ow < g.out_w && g.out_w - 4 >= vector_begin && fits(g.out_w - 4)) {
+                        block(in, r, g.out_w - 4, out, idx);
+                        ow = g.out_w;
+                      }
+                      for (; ow < g.out_w; ++ow)
+                        pool_cell(in, g, r, ow, out + ow, kIndices ? idx + ow : nullptr);
+                    });
 }
 
 }  // namespace

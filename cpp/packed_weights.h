@@ -4,10 +4,9 @@
 #pragma once
 
 #include <cstdint>
-#include <cstdlib>
-#include <memory>
 
 #include "conv2d_geometry.h"
+#include "float_buffer.h"
 #include "gemm_microkernel.h"
 
 namespace poolkit {
@@ -39,10 +38,7 @@ class PackedWeights {
   static PackedWeights pack(const float* source, int64_t groups, int64_t rows, int64_t depth,
                             int64_t group_stride, int64_t row_stride, int64_t step_stride);
 
-  struct Free {
-    void operator()(float* p) const { std::free(p); }
-  };
-  std::unique_ptr<float, Free> data_;
+  FloatBuffer data_;
   int64_t groups_ = 0, rows_ = 0, depth_ = 0, blocks_ = 0;
 };
 

@@ -121,7 +121,8 @@ void parallel_for(int64_t count, int64_t work_per_item,
   const int64_t by_work = count > std::numeric_limits<int64_t>::max() / work
                               ? std::numeric_limits<int64_t>::max()
                               : count * work / kMinWorkPerThread;
-  const int threads = static_cast<int>(std::min<int64_t>({g_threads, count, std::max<int64_t>(by_work, 1)}));
+  const int threads =
+      static_cast<int>(std::min<int64_t>({g_threads, count, std::max<int64_t>(by_work, 1)}));
   if (threads <= 1) {
     if (count > 0) body(0, count);
     return;

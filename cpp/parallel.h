@@ -16,6 +16,19 @@ namespace poolkit {
 void parallel_for(int64_t count, int64_t work_per_item,
                   const std::function<void(int64_t begin, int64_t end)>& body);
 
+// The rows of a pooling output split across threads: body(plane, d, h, row) for each of the
+// planes x depth x height output rows, `row` counting them in memory order (so the row starts
+// at row * out_w).
+template <typename Body>
+void parallel_for_rows(int64_t planes, int64_t depth, int64_t height, int64_t work_per_row,
+                       const Body& body) {
+  const int64_t per_plane = depth * height;
+  parallel_for(planes * per_plane, work_per_row, [&](int64_t begin, int64_t end) {
+    for (int64_t row = begin; row < end; ++row)
+      body(row / per_plane, row % per_plane / height, row % height, row);
+  });
+}
+
 // Starts the pool once, with threads - 1 workers (the caller is the other one). Without it, or
 // in a build without threads, parallel_for runs inline.
 void start_threads(int threads);

@@ -3,9 +3,8 @@
 #pragma once
 
 #include <cstdint>
-#include <cstdlib>
-#include <memory>
 
+#include "float_buffer.h"
 #include "gemm_microkernel.h"
 
 namespace poolkit {
@@ -17,19 +16,14 @@ constexpr int64_t kChunkTiles = 8;
 class TileScratch {
  public:
   explicit TileScratch(int64_t depth)
-      : depth_(depth),
-        data_(static_cast<float*>(
-            std::malloc(static_cast<size_t>(depth * kChunkTiles * kGemmCols) * sizeof(float)))) {}
+      : depth_(depth), data_(allocate_floats(depth * kChunkTiles * kGemmCols)) {}
   // False when the memory could not be allocated.
   bool ok() const { return data_ != nullptr; }
   float* tile(int64_t t) { return data_.get() + depth_ * kGemmCols * t; }
 
  private:
-  struct Free {
-    void operator()(float* p) const { std::free(p); }
-  };
   int64_t depth_;
-  std::unique_ptr<float, Free> data_;
+  FloatBuffer data_;
 };
 
 }  // namespace poolkit

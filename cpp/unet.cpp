@@ -129,8 +129,7 @@ class UNet::Forward {
     out.w = g.out_w;
     allocate(out);
     if (planning()) return true;
-    if (!conv_transpose2d(in.data, layer.weights, layer.bias.data(), out.writable, g))
-      return false;
+    if (!conv_transpose2d(in.data, layer.weights, layer.bias.data(), out.writable, g)) return false;
     done_ += static_cast<double>(batch_ * g.in_channels * in.h * in.w * g.out_channels * 4);
     return true;
   }
