@@ -4,23 +4,12 @@
 
 #include "parallel.h"
 #include "simd.h"
+#include "strided_load.h"
 
 namespace poolkit {
 namespace {
 
 using namespace simd;
-
-// Four inputs `stride` apart, starting at p; kStride is the stride when it is 1 or 2, else 0.
-// Stride 2 uses two loads and a shuffle, reading p[0..7].
-template <int kStride>
-inline v128 load_strided(const float* p, int64_t stride) {
-  if (kStride == 1) return f32x4_load(p);
-  if (kStride == 2) return f32x4_even(f32x4_load(p), f32x4_load(p + 4));
-  return f32x4_make(p[0], p[stride], p[2 * stride], p[3 * stride]);
-}
-
-// The last input column a 4-wide load_strided touches, relative to its first.
-inline int64_t strided_reach(int64_t stride) { return stride == 2 ? 7 : 3 * stride; }
 
 // The window rows shared by one output row (od, oh): depth and height ranges clipped to the
 // input, and their extents clipped to the padded input (for countIncludePad).

@@ -35,6 +35,11 @@ inline v128 f32x4_even(v128 a, v128 b) { return wasm_i32x4_shuffle(a, b, 0, 2, 4
 inline v128 f32x4_odd(v128 a, v128 b) { return wasm_i32x4_shuffle(a, b, 1, 3, 5, 7); }
 // Lanes 1, 2, 3 of a, then lane 3 of b: a moved along by one, with b's last lane shifted in.
 inline v128 f32x4_shift_in(v128 a, v128 b) { return wasm_i32x4_shuffle(a, b, 1, 2, 3, 7); }
+// Lanes k..k+3 of a followed by b (0 < k < 4): four consecutive floats across two vectors.
+template <int k>
+inline v128 f32x4_slide(v128 a, v128 b) {
+  return wasm_i32x4_shuffle(a, b, k, k + 1, k + 2, k + 3);
+}
 // p[0], p[2], p[4], p[6], reading p[0..6] only (two overlapping loads), so a block of windows
 // that ends at the last column of a row needs no bounds slack.
 inline v128 f32x4_load_stride2(const float* p) {
@@ -151,6 +156,12 @@ inline v128 f32x4_pmax(v128 a, v128 b) {
 inline v128 f32x4_even(v128 a, v128 b) { return {{a.u[0], a.u[2], b.u[0], b.u[2]}}; }
 inline v128 f32x4_odd(v128 a, v128 b) { return {{a.u[1], a.u[3], b.u[1], b.u[3]}}; }
 inline v128 f32x4_shift_in(v128 a, v128 b) { return {{a.u[1], a.u[2], a.u[3], b.u[3]}}; }
+template <int k>
+inline v128 f32x4_slide(v128 a, v128 b) {
+  v128 r;
+  for (int i = 0; i < 4; ++i) r.u[i] = k + i < 4 ? a.u[k + i] : b.u[k + i - 4];
+  return r;
+}
 inline v128 f32x4_load_stride2(const float* p) { return f32x4_make(p[0], p[2], p[4], p[6]); }
 inline v128 f32x4_load_splat(const float* p) { return f32x4_splat(*p); }
 inline v128 f32x4_zip_low(v128 a, v128 b) { return {{a.u[0], b.u[0], a.u[1], b.u[1]}}; }
