@@ -99,6 +99,34 @@ TEST(AvgPoolKernel, MatchesReferenceOnWideRows) {
   }
 }
 
+// Windows reaching 64 columns or more are pooled one scalar cell at a time at the row ends;
+// narrower ones in clipped vector blocks, each lane with its own divisor.
+TEST(AvgPoolKernel, MatchesReferenceWithWideWindows) {
+  std::mt19937 rng(23);
+  std::uniform_real_distribution<float> uniform(-1.f, 1.f);
+  auto pick = [&rng](int64_t low, int64_t high) {
+    return std::uniform_int_distribution<int64_t>(low, high)(rng);
+  };
+  int compared = 0;
+  for (int trial = 0; trial < 40; ++trial) {
+    const int64_t kw = pick(40, 90);
+    const WindowArgs a{
+        {pick(1, 3), kw}, {pick(1, 2), pick(1, 5)}, {0, pick(0, kw / 2)}, {1, 1}, pick(0, 1) == 1};
+    const Shape in_shape{1, 2, pick(3, 6), pick(kw / 2 + 1, 200)};
+    const ShapeResult out = avg_pool_output_shape("avgPool2d", in_shape, a, std::nullopt);
+    if (!out.ok()) continue;
+    std::vector<float> input(static_cast<size_t>(element_count(in_shape)));
+    for (float& v : input) v = uniform(rng);
+    const AvgPoolGeometry g = avg_pool_geometry(in_shape, out.shape, a, pick(0, 1) == 1, 0);
+    ASSERT_EQ(bits_any_nan(run(avg_pool, input, g)),
+              bits_any_nan(run(avg_pool_reference, input, g)))
+        << "input " << format_shape(in_shape) << " kernel width " << kw << " stride " << a.stride[1]
+        << " padding " << a.padding[1];
+    ++compared;
+  }
+  EXPECT_GT(compared, 30);
+}
+
 TEST(AvgPoolFixtures, MatchPyTorchBitForBit) {
   const nlohmann::json fixture = testing::load_fixture("avg_pool");
   std::map<std::string, int> matched, rejected;

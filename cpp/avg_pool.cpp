@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "parallel.h"
+#include "row_reader.h"
 #include "simd.h"
-#include "strided_load.h"
 
 namespace poolkit {
 namespace {
@@ -53,47 +53,105 @@ inline float pool_cell(const float* in, const AvgPoolGeometry& g, const RowWindo
   return 0.f + sum / static_cast<float>(divisor(g, r, padded_w, w1_in - w0));
 }
 
-// 4 * kBlocks adjacent output cells whose windows lie inside the row. Each lane adds its window's
-// values in the scalar scan order (d, h, then w), so the sums are the reference's bit for bit;
-// several blocks at once keep several of those dependent chains of additions in flight.
-template <int kBlocks, int kStride, int kKernelW>
-inline void pool_blocks(const float* in, const AvgPoolGeometry& g, const RowWindow& r, int64_t ow,
-                        v128 divisor_vec, float* out) {
-  const int64_t s = g.stride_w;
-  const int64_t x0 = ow * s - g.pad_w;
-  v128 sum[kBlocks];
-  for (v128& v : sum) v = f32x4_splat(0.f);
+// Windows wider than this many columns are pooled one scalar cell at a time at the row ends.
+constexpr int64_t kWidestEdgeBlock = 64;
+
+// The window sums of 4 * kBlocks adjacent output cells, the first window starting at column
+// x0; `reader(row, x0)` makes each window row's reader (row_reader.h). Each lane adds its
+// window's values in the scalar scan order (d, h, then w), so the sums are the reference's bit
+// for bit, and a clipped read's zero padding changes nothing: the sum starts at +0 and so is
+// never -0, and x + 0 is x. Several blocks at once keep several of those dependent chains of
+// additions in flight.
+template <int kBlocks, int kStride, int kKernelW, typename Reader>
+__attribute__((always_inline)) inline void window_sums(const float* in, const AvgPoolGeometry& g,
+                                                       const RowWindow& r, int64_t x0,
+                                                       Reader reader, v128* sum) {
+  const int64_t s = kStride ? kStride : g.stride_w;
+  const int64_t kernel_w = kKernelW ? kKernelW : g.kernel_w;
+  for (int b = 0; b < kBlocks; ++b) sum[b] = f32x4_splat(0.f);
   for (int64_t d = r.d0; d < r.d1; ++d) {
     for (int64_t h = r.h0; h < r.h1; ++h) {
-      const float* p = in + (d * g.in_h + h) * g.in_w + x0;
-      const int64_t kernel_w = kKernelW ? kKernelW : g.kernel_w;
+      const auto row = reader(in + (d * g.in_h + h) * g.in_w, x0);
       for (int64_t k = 0; k < kernel_w; ++k)
         for (int b = 0; b < kBlocks; ++b)
-          sum[b] = f32x4_add(sum[b], load_strided<kStride>(p + k + 4 * b * s, s));
+          sum[b] = f32x4_add(sum[b], read_strided<kStride>(row, k + 4 * b * s, s));
     }
   }
-  for (int b = 0; b < kBlocks; ++b)
-    f32x4_store(out + 4 * b, f32x4_add(f32x4_splat(0.f), f32x4_div(sum[b], divisor_vec)));
 }
 
-// One output row: clipped cells at the edges, blocks of 16 and then 4 in between. kStride and
-// kKernelW are the stride and kernel width when the row is specialised for them, else 0.
+inline v128 average(v128 sum, v128 divisor) {
+  return f32x4_add(f32x4_splat(0.f), f32x4_div(sum, divisor));
+}
+
+// Output columns [begin, end) of one row at an end of it, where windows cross into the
+// padding: four at a time reading the row clipped, each lane with its own divisor, or one
+// scalar cell at a time for very wide windows.
+template <int kStride, int kKernelW>
+__attribute__((always_inline)) inline void pool_row_ends(const float* in, const AvgPoolGeometry& g,
+                                                         const RowWindow& r, bool edge_blocks,
+                                                         int64_t begin, int64_t end, float* out) {
+  if (!edge_blocks) {
+    for (int64_t ow = begin; ow < end; ++ow) out[ow] = pool_cell(in, g, r, ow);
+    return;
+  }
+  const int64_t s = kStride ? kStride : g.stride_w;
+  const int64_t in_w = g.in_w;
+  for (int64_t ow = begin; ow < end; ow += 4) {
+    float divisors[4];
+    for (int64_t i = 0; i < 4; ++i) {
+      const int64_t w0 = (ow + i) * s - g.pad_w;
+      const int64_t w1 = std::min(w0 + g.kernel_w, g.in_w + g.pad_w);
+      const int64_t inside = std::min(w1, g.in_w) - std::max<int64_t>(w0, 0);
+      // A window with nothing inside sums to 0 and averages to 0, as pool_cell says.
+      divisors[i] =
+          ow + i < g.out_w && inside > 0 ? static_cast<float>(divisor(g, r, w1 - w0, inside)) : 1.f;
+    }
+    v128 sum;
+    window_sums<1, kStride, kKernelW>(
+        in, g, r, ow * s - g.pad_w,
+        [in_w](const float* row, int64_t x0) {
+          return ClippedRow{row, in_w, x0, 0.f};
+        },
+        &sum);
+    const v128 mean = average(sum, f32x4_load(divisors));
+    if (ow + 4 <= g.out_w) {
+      f32x4_store(out + ow, mean);
+    } else {
+      float values[4];
+      f32x4_store(values, mean);
+      for (int64_t i = 0; ow + i < g.out_w; ++i) out[ow + i] = values[i];
+    }
+  }
+}
+
+// One output row: the ends (see pool_row_ends), blocks of 16 and then 4 in between. kStride
+// and kKernelW are the stride and kernel width when the row is specialised for them, else 0.
 template <int kStride, int kKernelW>
 void pool_row(const float* in, const AvgPoolGeometry& g, const RowWindow& r, float* out) {
   const int64_t s = g.stride_w;
-  // Output columns whose windows need no clipping and whose 4-wide loads stay in the row.
-  const int64_t vector_begin = std::min((g.pad_w + s - 1) / s, g.out_w);
   const int64_t window_reach = (g.kernel_w - 1) + strided_reach(s);
+  const bool edge_blocks = window_reach < kWidestEdgeBlock;
+  // Output columns whose windows start inside the row; edge blocks are four wide, so the
+  // in-place blocks then start at a multiple of four.
+  const int64_t inside = std::min((g.pad_w + s - 1) / s, g.out_w);
+  const int64_t in_place = edge_blocks ? std::min((inside + 3) / 4 * 4, g.out_w) : inside;
   // Whether the 4-wide block starting at output column ow stays inside the row.
-  auto inside = [&](int64_t ow) { return ow * s - g.pad_w + window_reach < g.in_w; };
+  auto fits = [&](int64_t ow) { return ow * s - g.pad_w + window_reach < g.in_w; };
   const v128 divisor_vec = f32x4_splat(static_cast<float>(divisor(g, r, g.kernel_w, g.kernel_w)));
-  int64_t ow = 0;
-  for (; ow < vector_begin; ++ow) out[ow] = pool_cell(in, g, r, ow);
-  for (; ow + 16 <= g.out_w && inside(ow + 12); ow += 16)
-    pool_blocks<4, kStride, kKernelW>(in, g, r, ow, divisor_vec, out + ow);
-  for (; ow + 4 <= g.out_w && inside(ow); ow += 4)
-    pool_blocks<1, kStride, kKernelW>(in, g, r, ow, divisor_vec, out + ow);
-  for (; ow < g.out_w; ++ow) out[ow] = pool_cell(in, g, r, ow);
+  auto in_place_reader = [](const float* row, int64_t x0) { return InPlaceRow{row + x0}; };
+  pool_row_ends<kStride, kKernelW>(in, g, r, edge_blocks, 0, in_place, out);
+  int64_t ow = in_place;
+  for (; ow + 16 <= g.out_w && fits(ow + 12); ow += 16) {
+    v128 sum[4];
+    window_sums<4, kStride, kKernelW>(in, g, r, ow * s - g.pad_w, in_place_reader, sum);
+    for (int b = 0; b < 4; ++b) f32x4_store(out + ow + 4 * b, average(sum[b], divisor_vec));
+  }
+  for (; ow + 4 <= g.out_w && fits(ow); ow += 4) {
+    v128 sum;
+    window_sums<1, kStride, kKernelW>(in, g, r, ow * s - g.pad_w, in_place_reader, &sum);
+    f32x4_store(out + ow, average(sum, divisor_vec));
+  }
+  pool_row_ends<kStride, kKernelW>(in, g, r, edge_blocks, ow, g.out_w, out);
 }
 
 }  // namespace

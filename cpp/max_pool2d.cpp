@@ -9,7 +9,7 @@
 #include "parallel.h"
 #include "running_max4.h"
 #include "simd.h"
-#include "strided_load.h"
+#include "row_reader.h"
 
 namespace poolkit {
 namespace {

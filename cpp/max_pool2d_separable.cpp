@@ -18,8 +18,8 @@
 #include "dilated_window.h"
 #include "max_pool2d_paths.h"
 #include "parallel.h"
+#include "row_reader.h"
 #include "simd.h"
-#include "strided_load.h"
 
 namespace poolkit {
 namespace {
@@ -41,53 +41,6 @@ int64_t block_reach(const Pool2dGeometry& g) {
   if (kStride == 2 && kKernelW == 3) return 8;
   if (kStride == 2 && kKernelW == 2) return 7;
   return (g.kernel_w - 1) * g.dilation_w + strided_reach(g.stride_w);
-}
-
-// How a block reads its row: in place, where every column it asks for is inside the row...
-struct InPlace {
-  const float* p;  // the block's first column
-  v128 load4(int64_t offset) const { return f32x4_load(p + offset); }
-  float at(int64_t offset) const { return p[offset]; }
-};
-
-// ...or, where it crosses an end, with -inf for the columns outside (the padding, which never
-// wins a maximum). Beside a +inf that padding makes the tap sum NaN, which only sends the chunk
-// to the exact path.
-struct Clipped {
-  const float* row;
-  int64_t in_w;
-  int64_t x;  // the block's first column, maybe negative
-
-  __attribute__((always_inline)) v128 load4(int64_t offset) const {
-    const int64_t col = x + offset;
-    if (col >= 0 && col + 4 <= in_w) return f32x4_load(row + col);
-    if (in_w >= 4 && col > -4 && col < 0) {  // the left end: shift the row's first four right
-      const v128 v = f32x4_load(row), pad = f32x4_splat(kNegInf);
-      if (col == -1) return f32x4_slide<3>(pad, v);
-      if (col == -2) return f32x4_slide<2>(pad, v);
-      return f32x4_slide<1>(pad, v);
-    }
-    if (in_w >= 4 && col >= in_w - 3 && col < in_w) {  // the right end: its last four, shifted left
-      const v128 v = f32x4_load(row + in_w - 4), pad = f32x4_splat(kNegInf);
-      if (col == in_w - 3) return f32x4_slide<1>(v, pad);
-      if (col == in_w - 2) return f32x4_slide<2>(v, pad);
-      return f32x4_slide<3>(v, pad);
-    }
-    return f32x4_make(at(offset), at(offset + 1), at(offset + 2), at(offset + 3));
-  }
-  float at(int64_t offset) const {
-    const int64_t col = x + offset;
-    return col >= 0 && col < in_w ? row[col] : kNegInf;
-  }
-};
-
-// Four values `stride` apart from a block's row (strided_load.h's load_strided, for either read).
-template <int kStride, typename Row>
-inline v128 read_strided(const Row& r, int64_t offset, int64_t stride) {
-  const int64_t s = kStride ? kStride : stride;
-  if (s == 1) return r.load4(offset);
-  if (s == 2) return f32x4_even(r.load4(offset), r.load4(offset + 4));
-  return f32x4_make(r.at(offset), r.at(offset + s), r.at(offset + 2 * s), r.at(offset + 3 * s));
 }
 
 // Horizontal maxima of four adjacent windows, the first starting at the block's first column
@@ -207,8 +160,10 @@ ColumnBlocks column_blocks(const Pool2dGeometry& g) {
 }
 
 // Output columns [begin, end) of one row at an end of it: four at a time reading the row
-// clipped, or one scalar cell at a time for very wide windows. Inlined by force, as are the
-// clipped loads: as calls they cost more than the blocks (V8 does not inline wasm calls).
+// clipped (row_reader.h), or one scalar cell at a time for very wide windows. The -inf padding
+// beside a +inf makes the tap sum NaN, which only sends the chunk to the exact path. Inlined
+// by force, as are the clipped loads: as calls they cost more than the blocks (V8 does not
+// inline wasm calls).
 template <int kStride, int kKernelW>
 __attribute__((always_inline)) inline void pool_row_ends(const float* row, const Pool2dGeometry& g,
                                                          const ColumnBlocks& c, const RowTargets& t,
@@ -229,7 +184,7 @@ __attribute__((always_inline)) inline void pool_row_ends(const float* row, const
     return;
   }
   for (int64_t ow = begin; ow < end; ow += 4) {
-    const Clipped clipped{row, g.in_w, ow * s - g.pad_w};
+    const ClippedRow clipped{row, g.in_w, ow * s - g.pad_w, kNegInf};
     const v128 best = window_row_max4<kStride, kKernelW>(clipped, g, sum);
     if (ow + 4 <= g.out_w) {
       t.put4(ow, best);
@@ -256,7 +211,7 @@ __attribute__((noinline)) bool pool_row(const float* row, const Pool2dGeometry& 
   const float* p = row + c.in_place * s - g.pad_w;
   auto in_place = [&](auto put) {
     for (int64_t ow = c.in_place; ow < c.in_place_end; ow += 4, p += 4 * s)
-      put(ow, window_row_max4<kStride, kKernelW>(InPlace{p}, g, sum));
+      put(ow, window_row_max4<kStride, kKernelW>(InPlaceRow{p}, g, sum));
   };
   if (t.starts == 1 && t.merges == 0) {
     float* out = t.start[0];
