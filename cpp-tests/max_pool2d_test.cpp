@@ -113,23 +113,26 @@ TEST(MaxPool2dKernel, K2S2PathMatchesReferenceBitForBit) {
 }
 
 // Without indices every window takes the separable path (max_pool2d_separable.cpp), which works
-// on chunks of 16 output rows: tall planes cross chunk borders, and a NaN in one chunk sends
+// on chunks of 64 output rows: tall planes cross chunk borders, and a NaN in one chunk sends
 // that chunk (and only it) back to the exact path. Blocks at the row ends read the row clipped
 // (rows narrower than one vector included); +inf beside the -inf padding is a false NaN alarm,
 // which must still give the exact answer.
-void expect_separable_matches_reference(std::mt19937& rng, int64_t max_kernel_w, int trials) {
+// `three_high_stride_two` fixes the window's height at 3, stride 2 and dilation 1, the rows
+// that pool_row_pair fuses.
+void expect_separable_matches_reference(std::mt19937& rng, int64_t max_kernel_w, int trials,
+                                        bool three_high_stride_two = false) {
   auto pick = [&rng](int64_t low, int64_t high) {
     return std::uniform_int_distribution<int64_t>(low, high)(rng);
   };
   int compared = 0;
   for (int trial = 0; trial < trials; ++trial) {
-    const int64_t kh = pick(1, 5), kw = pick(1, max_kernel_w);
+    const int64_t kh = three_high_stride_two ? 3 : pick(1, 5), kw = pick(1, max_kernel_w);
     const WindowArgs a{{kh, kw},
-                       {pick(1, 3), pick(1, 3)},
+                       {three_high_stride_two ? 2 : pick(1, 3), pick(1, 3)},
                        {pick(0, kh / 2), pick(0, kw / 2)},
-                       {pick(1, 2), pick(1, 3)},
+                       {three_high_stride_two ? 1 : pick(1, 2), pick(1, 3)},
                        pick(0, 1) == 1};
-    const Shape in_shape{pick(1, 3), pick(1, 70), pick(1, 40 + 3 * max_kernel_w)};
+    const Shape in_shape{pick(1, 3), pick(1, 160), pick(1, 40 + 3 * max_kernel_w)};
     const ShapeResult out = window_pool_output_shape("maxPool2d", in_shape, a);
     if (!out.ok()) continue;
     const int64_t nan_every = trial % 3 == 0 ? 500 : 0;
@@ -158,6 +161,13 @@ void expect_separable_matches_reference(std::mt19937& rng, int64_t max_kernel_w,
 TEST(MaxPool2dKernel, SeparablePathMatchesReferenceAcrossChunks) {
   std::mt19937 rng(13);
   expect_separable_matches_reference(rng, 5, 300);
+}
+
+// 3-high, stride-2 windows carry the row two windows share from one output row to the next
+// (pool_row_pair); chunk starts, the top and bottom rows and NaN chunks take the general path.
+TEST(MaxPool2dKernel, SeparablePathMatchesReferenceForThreeHighStrideTwo) {
+  std::mt19937 rng(19);
+  expect_separable_matches_reference(rng, 5, 200, true);
 }
 
 // Windows reaching 64 columns or more are pooled one scalar cell at a time at the row ends.

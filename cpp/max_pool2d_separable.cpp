@@ -16,6 +16,7 @@
 #include <limits>
 
 #include "dilated_window.h"
+#include "float_buffer.h"
 #include "max_pool2d_paths.h"
 #include "parallel.h"
 #include "row_reader.h"
@@ -29,7 +30,7 @@ using namespace simd;
 constexpr float kNegInf = -std::numeric_limits<float>::infinity();
 
 // Output rows per unit of work: a NaN sends one chunk, not the plane, to the exact path.
-constexpr int64_t kChunkRows = 16;
+constexpr int64_t kChunkRows = 64;
 
 // Windows wider than this many columns (kernels of hundreds, most of it padding) are pooled
 // one scalar cell at a time where they cross an end of the row.
@@ -71,6 +72,9 @@ inline v128 window_row_max4(const Row& r, const Pool2dGeometry& g, v128& sum) {
     return best;
   }
 }
+
+// pmax's rule for one float: v replaces best only when greater.
+inline float keep_greater(float best, float v) { return best < v ? v : best; }
 
 // The output rows of a chunk whose windows take one input row: those it starts, which store its
 // maxima, and those already holding earlier rows, which keep the greater.
@@ -233,6 +237,109 @@ __attribute__((noinline)) bool pool_row(const float* row, const Pool2dGeometry& 
   return !nan && !v128_any_true(f32x4_is_nan(sum));
 }
 
+// The 3-high, stride-2 window (ResNet's stem pool and friends): an output row takes the row
+// its predecessor ended with, and two new ones. The shared row's maxima are kept in `carry`, so
+// each block of four outputs reads the carry, reduces the two new rows and stores the output
+// and the new carry: three memory operations where targets of single rows took seven, and one
+// call per output row instead of two. pmax applies the rows in window order. False when a value
+// read was NaN.
+template <int kStride, int kKernelW>
+__attribute__((noinline)) bool pool_row_pair(const float* mid, const float* bottom,
+                                             const Pool2dGeometry& g, const ColumnBlocks& c,
+                                             float* carry, float* out) {
+  const int64_t s = kStride ? kStride : g.stride_w;
+  v128 sum = f32x4_splat(0.f);
+  auto block = [&](int64_t ow, v128 m, v128 b) {
+    f32x4_store(out + ow, f32x4_pmax(f32x4_pmax(f32x4_load(carry + ow), m), b));
+    f32x4_store(carry + ow, b);
+  };
+  // Row ends: clipped blocks (`out` has no room past out_w, so their lanes go one by one).
+  auto ends = [&](int64_t begin, int64_t end) __attribute__((always_inline)) {
+    for (int64_t ow = begin; ow < end; ow += 4) {
+      const int64_t x = ow * s - g.pad_w;
+      const v128 m =
+          window_row_max4<kStride, kKernelW>(ClippedRow{mid, g.in_w, x, kNegInf}, g, sum);
+      const v128 b =
+          window_row_max4<kStride, kKernelW>(ClippedRow{bottom, g.in_w, x, kNegInf}, g, sum);
+      if (ow + 4 <= g.out_w) {
+        block(ow, m, b);
+        continue;
+      }
+      float top_m[4], bottom_m[4];
+      f32x4_store(top_m, m);
+      f32x4_store(bottom_m, b);
+      for (int64_t i = 0; ow + i < g.out_w; ++i) {
+        out[ow + i] = keep_greater(keep_greater(carry[ow + i], top_m[i]), bottom_m[i]);
+        carry[ow + i] = bottom_m[i];
+      }
+    }
+  };
+  ends(0, c.in_place);
+  const float* pm = mid + c.in_place * s - g.pad_w;
+  const float* pb = bottom + c.in_place * s - g.pad_w;
+  for (int64_t ow = c.in_place; ow < c.in_place_end; ow += 4, pm += 4 * s, pb += 4 * s)
+    block(ow, window_row_max4<kStride, kKernelW>(InPlaceRow{pm}, g, sum),
+          window_row_max4<kStride, kKernelW>(InPlaceRow{pb}, g, sum));
+  ends(c.in_place_end, g.out_w);
+  return !v128_any_true(f32x4_is_nan(sum));
+}
+
+// Feeds input rows [h_begin, h_end) to the output rows of [oh_begin, oh_end) that take them;
+// false when a value read was NaN.
+template <int kStride, int kKernelW>
+bool pool_rows(const float* in, float* out, const Pool2dGeometry& g, const ColumnBlocks& c,
+               int64_t oh_begin, int64_t oh_end) {
+  // The input rows the windows touch. (Not first_tap_inside of the first window: with
+  // dilation a later window's first tap can come before it.)
+  const int64_t h_begin = std::max<int64_t>(oh_begin * g.stride_h - g.pad_h, 0);
+  const int64_t h_end =
+      std::min((oh_end - 1) * g.stride_h - g.pad_h + (g.kernel_h - 1) * g.dilation_h + 1, g.in_h);
+  ChunkRows rows(g, oh_begin, oh_end, out);
+  for (int64_t h = h_begin; h < h_end; ++h) {
+    const RowTargets t = rows.targets(h);
+    if (!t.empty() && !pool_row<kStride, kKernelW>(in + h * g.in_w, g, c, t)) return false;
+  }
+  // A window with no row inside the input (possible only with dilation): every tap is
+  // padding, and the maximum of nothing is -inf, as in the exact path.
+  for (int64_t oh = oh_begin; oh < oh_end; ++oh) {
+    const int64_t top = oh * g.stride_h - g.pad_h;
+    if (first_tap_inside(top, g.dilation_h) >=
+        std::min(top + (g.kernel_h - 1) * g.dilation_h + 1, g.in_h))
+      std::fill_n(out + oh * g.out_w, g.out_w, kNegInf);
+  }
+  return true;
+}
+
+// Pools output rows [oh_begin, oh_end) of one plane; false when a value read was NaN. With
+// 3-high, stride-2 windows, rows in the steady state take pool_row_pair, and the others (the
+// first of a chunk, rows clipped at the top or bottom) pool_rows, which then leaves the next
+// window's first row in `carry`.
+template <int kStride, int kKernelW>
+bool pool_chunk(const float* in, float* out, const Pool2dGeometry& g, const ColumnBlocks& c,
+                int64_t oh_begin, int64_t oh_end, float* carry) {
+  if (!carry || g.kernel_h != 3 || g.stride_h != 2 || g.dilation_h != 1)
+    return pool_rows<kStride, kKernelW>(in, out, g, c, oh_begin, oh_end);
+  bool carried = false;  // carry holds the maxima of the current output row's first input row
+  for (int64_t oh = oh_begin; oh < oh_end; ++oh) {
+    const int64_t top = oh * 2 - g.pad_h, bottom = top + 2;
+    if (carried && bottom < g.in_h) {
+      const float* bottom_row = in + bottom * g.in_w;
+      if (!pool_row_pair<kStride, kKernelW>(bottom_row - g.in_w, bottom_row, g, c, carry,
+                                            out + oh * g.out_w))
+        return false;
+      continue;
+    }
+    if (!pool_rows<kStride, kKernelW>(in, out, g, c, oh, oh + 1)) return false;
+    carried = bottom >= 0 && bottom < g.in_h;
+    if (carried) {
+      RowTargets t;
+      t.start[t.starts++] = carry;
+      if (!pool_row<kStride, kKernelW>(in + bottom * g.in_w, g, c, t)) return false;
+    }
+  }
+  return true;
+}
+
 template <int kStride, int kKernelW>
 void separable(const float* input, float* output, const Pool2dGeometry& g) {
   const int64_t chunks_per_plane = (g.out_h + kChunkRows - 1) / kChunkRows;
@@ -240,36 +347,18 @@ void separable(const float* input, float* output, const Pool2dGeometry& g) {
   const int64_t chunk_work =
       kChunkRows * g.out_w * (std::min(g.kernel_h, g.in_h) + std::min(g.kernel_w, g.in_w));
   parallel_for(g.planes * chunks_per_plane, chunk_work, [&](int64_t begin, int64_t end) {
+    // The shared row's maxima, four lanes past out_w for clipped blocks; without it (out of
+    // memory) every row takes the general path.
+    const FloatBuffer carry = allocate_floats(g.out_w + 4);
     for (int64_t unit = begin; unit < end; ++unit) {
       const int64_t p = unit / chunks_per_plane;
       const int64_t oh_begin = unit % chunks_per_plane * kChunkRows;
       const int64_t oh_end = std::min(oh_begin + kChunkRows, g.out_h);
-      const float* in = input + p * g.in_h * g.in_w;
-      float* out = output + p * g.out_h * g.out_w;
-      // The input rows the chunk's windows touch. (Not first_tap_inside of the first window:
-      // with dilation a later window's first tap can come before it.)
-      const int64_t h_first = std::max<int64_t>(oh_begin * g.stride_h - g.pad_h, 0);
-      const int64_t h_last = std::min(
-          (oh_end - 1) * g.stride_h - g.pad_h + (g.kernel_h - 1) * g.dilation_h + 1, g.in_h);
-      ChunkRows rows(g, oh_begin, oh_end, out);
-      bool finite = true;
-      for (int64_t h = h_first; finite && h < h_last; ++h) {
-        const RowTargets t = rows.targets(h);
-        if (!t.empty()) finite = pool_row<kStride, kKernelW>(in + h * g.in_w, g, columns, t);
-      }
-      if (!finite) {
+      if (!pool_chunk<kStride, kKernelW>(input + p * g.in_h * g.in_w,
+                                         output + p * g.out_h * g.out_w, g, columns, oh_begin,
+                                         oh_end, carry.get()))
         max_pool2d_exact_rows(input, output, nullptr, g, p * g.out_h + oh_begin,
                               p * g.out_h + oh_end);
-        continue;
-      }
-      // A window with no row inside the input (possible only with dilation): every tap is
-      // padding, and the maximum of nothing is -inf, as in the exact path.
-      for (int64_t oh = oh_begin; oh < oh_end; ++oh) {
-        const int64_t top = oh * g.stride_h - g.pad_h;
-        if (first_tap_inside(top, g.dilation_h) >=
-            std::min(top + (g.kernel_h - 1) * g.dilation_h + 1, g.in_h))
-          std::fill_n(out + oh * g.out_w, g.out_w, kNegInf);
-      }
     }
   });
 }
