@@ -5,9 +5,10 @@
 // whose window takes it, in row order: the first such row stores, later ones keep the maximum.
 // Nothing goes through a scratch row, and windows that cross an end of the row are vector blocks
 // too, reading -inf outside it: the scalar edge cells they replaced cost as much as the rest of
-// the 3x3 stride-2 pool (1x64x112x112: 0.62 -> 0.24 ms, wasm, one thread). The 2x2 stride-2
-// pool is the same loop with its own block, so it reads one input row at a time (two
-// interleaved row streams ran at half speed on a 20 MB input).
+// the 3x3 stride-2 pool. That pool also carries the row two windows share (pool_row_pair);
+// together 0.62 -> 0.19 ms on 1x64x112x112 (wasm, one thread). The 2x2 stride-2 pool is the
+// same loop with its own block, so it reads one input row at a time (two interleaved row
+// streams ran at half speed on a 20 MB input).
 //
 // pmax(best, v) is "replace when greater" while no NaN is involved. A running sum of every tap
 // (NaN once an input is NaN, or harmlessly when +inf meets -inf) tells which chunks of output
@@ -284,8 +285,8 @@ __attribute__((noinline)) bool pool_row_pair(const float* mid, const float* bott
   return !v128_any_true(f32x4_is_nan(sum));
 }
 
-// Feeds input rows [h_begin, h_end) to the output rows of [oh_begin, oh_end) that take them;
-// false when a value read was NaN.
+// Output rows [oh_begin, oh_end) of one plane, each input row they take fed to all of them at
+// once; false when a value read was NaN.
 template <int kStride, int kKernelW>
 bool pool_rows(const float* in, float* out, const Pool2dGeometry& g, const ColumnBlocks& c,
                int64_t oh_begin, int64_t oh_end) {
@@ -347,9 +348,9 @@ void separable(const float* input, float* output, const Pool2dGeometry& g) {
   const int64_t chunk_work =
       kChunkRows * g.out_w * (std::min(g.kernel_h, g.in_h) + std::min(g.kernel_w, g.in_w));
   parallel_for(g.planes * chunks_per_plane, chunk_work, [&](int64_t begin, int64_t end) {
-    // The shared row's maxima, four lanes past out_w for clipped blocks; without it (out of
-    // memory) every row takes the general path.
-    const FloatBuffer carry = allocate_floats(g.out_w + 4);
+    // The shared row's maxima for pool_row_pair; without it (out of memory) every row takes
+    // pool_rows.
+    const FloatBuffer carry = allocate_floats(g.out_w);
     for (int64_t unit = begin; unit < end; ++unit) {
       const int64_t p = unit / chunks_per_plane;
       const int64_t oh_begin = unit % chunks_per_plane * kChunkRows;
