@@ -12,9 +12,12 @@
 #include "nan_bits.h"
 #include "plane_mean.h"
 #include "pool_shape.h"
+#include "random_data.h"
 
 namespace poolkit {
 namespace {
+
+using testing::pick;
 
 using testing::bits_any_nan;
 using testing::fixture_tensor;
@@ -52,9 +55,6 @@ std::vector<float> run(bool simd, const std::vector<float>& input,
 // Plane counts 1..9 cover every tail of the four-plane groups; sizes both sides of the output.
 TEST(AdaptiveAvgPoolKernel, MatchesReferenceBitForBit) {
   std::mt19937 rng(21);
-  auto pick = [&rng](int64_t low, int64_t high) {
-    return std::uniform_int_distribution<int64_t>(low, high)(rng);
-  };
   int compared = 0;
   for (int64_t planes = 1; planes <= 9; ++planes) {
     for (int trial = 0; trial < 40; ++trial) {
@@ -62,10 +62,10 @@ TEST(AdaptiveAvgPoolKernel, MatchesReferenceBitForBit) {
       Shape in_shape{planes};
       OutputSize output_size;
       for (size_t i = 0; i < dims; ++i) {
-        const int64_t size = pick(1, 11);
+        const int64_t size = pick(rng, 1, 11);
         in_shape.push_back(size);
-        output_size.push_back(pick(0, 5) == 0 ? std::nullopt
-                                              : std::optional<int64_t>(pick(1, size + 3)));
+        output_size.push_back(
+            pick(rng, 0, 5) == 0 ? std::nullopt : std::optional<int64_t>(pick(rng, 1, size + 3)));
       }
       const ShapeResult out = adaptive_pool_output_shape("adaptiveAvgPool", in_shape, output_size);
       ASSERT_TRUE(out.ok()) << out.error;

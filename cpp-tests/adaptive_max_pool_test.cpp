@@ -8,10 +8,13 @@
 #include "fixture.h"
 #include "max_pool_support.h"
 #include "pool_shape.h"
+#include "random_data.h"
 #include "special_floats.h"
 
 namespace poolkit {
 namespace {
+
+using testing::pick;
 
 using testing::expect_pytorch_max;
 using testing::Pooled;
@@ -39,18 +42,15 @@ TEST(AdaptivePoolShape, RejectsWhatPyTorchRejectsAndOutputSizeZero) {
 // output is the larger, and 1d, 2d and 3d planes.
 TEST(AdaptiveMaxPoolKernel, MatchesReferenceBitForBit) {
   std::mt19937 rng(17);
-  auto pick = [&rng](int64_t low, int64_t high) {
-    return std::uniform_int_distribution<int64_t>(low, high)(rng);
-  };
   int compared = 0;
   for (int64_t in_w = 1; in_w <= 40; ++in_w) {
     for (int trial = 0; trial < 12; ++trial) {
-      const size_t dims = static_cast<size_t>(pick(1, 3));
+      const size_t dims = static_cast<size_t>(pick(rng, 1, 3));
       Shape in_shape{2}, out_size;
-      if (dims == 3) in_shape.push_back(pick(1, 4)), out_size.push_back(pick(1, 5));
-      if (dims >= 2) in_shape.push_back(pick(1, 5)), out_size.push_back(pick(1, 6));
+      if (dims == 3) in_shape.push_back(pick(rng, 1, 4)), out_size.push_back(pick(rng, 1, 5));
+      if (dims >= 2) in_shape.push_back(pick(rng, 1, 5)), out_size.push_back(pick(rng, 1, 6));
       in_shape.push_back(in_w);
-      out_size.push_back(pick(1, in_w + 2));
+      out_size.push_back(pick(rng, 1, in_w + 2));
       const ShapeResult out = adaptive_pool_output_shape(
           "adaptiveMaxPool", in_shape, OutputSize(out_size.begin(), out_size.end()));
       ASSERT_TRUE(out.ok()) << out.error;

@@ -12,9 +12,12 @@
 #include "fixture.h"
 #include "nan_bits.h"
 #include "pool_shape.h"
+#include "random_data.h"
 
 namespace poolkit {
 namespace {
+
+using testing::pick;
 
 using testing::bits_any_nan;
 using testing::fixture_tensor;
@@ -33,32 +36,29 @@ std::vector<float> run(Kernel kernel, const std::vector<float>& input, const Avg
 TEST(AvgPoolKernel, MatchesReferenceBitForBit) {
   std::mt19937 rng(11);
   std::uniform_real_distribution<float> uniform(-2.f, 2.f);
-  auto pick = [&rng](int64_t low, int64_t high) {
-    return std::uniform_int_distribution<int64_t>(low, high)(rng);
-  };
   int compared = 0;
   for (int64_t w = 1; w <= 19; ++w) {
     for (int trial = 0; trial < 45; ++trial) {
       const size_t dims = static_cast<size_t>(1 + trial % 3);
       WindowArgs a;
       for (size_t i = 0; i < dims; ++i) {
-        const int64_t k = pick(1, 4);
+        const int64_t k = pick(rng, 1, 4);
         a.kernel_size.push_back(k);
-        a.stride.push_back(pick(1, 4));
-        a.padding.push_back(pick(0, k / 2));
+        a.stride.push_back(pick(rng, 1, 4));
+        a.padding.push_back(pick(rng, 0, k / 2));
         a.dilation.push_back(1);
       }
-      a.ceil_mode = pick(0, 1) == 1;
-      Shape in_shape{2, pick(1, 3)};
-      for (size_t i = 0; i + 1 < dims; ++i) in_shape.push_back(pick(1, 6));
+      a.ceil_mode = pick(rng, 0, 1) == 1;
+      Shape in_shape{2, pick(rng, 1, 3)};
+      for (size_t i = 0; i + 1 < dims; ++i) in_shape.push_back(pick(rng, 1, 6));
       in_shape.push_back(w);
-      const int64_t divisor = pick(0, 3) == 0 ? pick(-5, 9) : 0;
+      const int64_t divisor = pick(rng, 0, 3) == 0 ? pick(rng, -5, 9) : 0;
       const ShapeResult out = avg_pool_output_shape(
           "avgPool", in_shape, a, divisor ? std::optional<int64_t>(divisor) : std::nullopt);
       if (!out.ok()) continue;
       std::vector<float> input(static_cast<size_t>(element_count(in_shape)));
       for (float& v : input) {
-        const int64_t r = pick(0, 29);
+        const int64_t r = pick(rng, 0, 29);
         v = r == 0   ? std::numeric_limits<float>::quiet_NaN()
             : r == 1 ? -std::numeric_limits<float>::infinity()
             : r == 2 ? std::numeric_limits<float>::infinity()
@@ -66,7 +66,8 @@ TEST(AvgPoolKernel, MatchesReferenceBitForBit) {
             : r < 10 ? std::round(uniform(rng))
                      : uniform(rng);
       }
-      const AvgPoolGeometry g = avg_pool_geometry(in_shape, out.shape, a, pick(0, 1) == 1, divisor);
+      const AvgPoolGeometry g =
+          avg_pool_geometry(in_shape, out.shape, a, pick(rng, 0, 1) == 1, divisor);
       ASSERT_EQ(bits_any_nan(run(avg_pool, input, g)),
                 bits_any_nan(run(avg_pool_reference, input, g)))
           << "width " << w << ", " << dims << "d";
@@ -104,20 +105,20 @@ TEST(AvgPoolKernel, MatchesReferenceOnWideRows) {
 TEST(AvgPoolKernel, MatchesReferenceWithWideWindows) {
   std::mt19937 rng(23);
   std::uniform_real_distribution<float> uniform(-1.f, 1.f);
-  auto pick = [&rng](int64_t low, int64_t high) {
-    return std::uniform_int_distribution<int64_t>(low, high)(rng);
-  };
   int compared = 0;
   for (int trial = 0; trial < 40; ++trial) {
-    const int64_t kw = pick(40, 90);
-    const WindowArgs a{
-        {pick(1, 3), kw}, {pick(1, 2), pick(1, 5)}, {0, pick(0, kw / 2)}, {1, 1}, pick(0, 1) == 1};
-    const Shape in_shape{1, 2, pick(3, 6), pick(kw / 2 + 1, 200)};
+    const int64_t kw = pick(rng, 40, 90);
+    const WindowArgs a{{pick(rng, 1, 3), kw},
+                       {pick(rng, 1, 2), pick(rng, 1, 5)},
+                       {0, pick(rng, 0, kw / 2)},
+                       {1, 1},
+                       pick(rng, 0, 1) == 1};
+    const Shape in_shape{1, 2, pick(rng, 3, 6), pick(rng, kw / 2 + 1, 200)};
     const ShapeResult out = avg_pool_output_shape("avgPool2d", in_shape, a, std::nullopt);
     if (!out.ok()) continue;
     std::vector<float> input(static_cast<size_t>(element_count(in_shape)));
     for (float& v : input) v = uniform(rng);
-    const AvgPoolGeometry g = avg_pool_geometry(in_shape, out.shape, a, pick(0, 1) == 1, 0);
+    const AvgPoolGeometry g = avg_pool_geometry(in_shape, out.shape, a, pick(rng, 0, 1) == 1, 0);
     ASSERT_EQ(bits_any_nan(run(avg_pool, input, g)),
               bits_any_nan(run(avg_pool_reference, input, g)))
         << "input " << format_shape(in_shape) << " kernel width " << kw << " stride " << a.stride[1]

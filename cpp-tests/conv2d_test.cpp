@@ -81,19 +81,12 @@ TEST(Conv2dKernel, ConvolvesAConcatenationOfCropsThroughViews) {
   const int64_t up_c = 3, skip_c = 2, h = 11, w = 21;
   const testing::CroppedConcat input = testing::cropped_concat(rng, up_c, skip_c, h, w, 15, 27);
   for (int64_t k : {3, 1}) {
-    const Shape weight_shape{7, up_c + skip_c, k, k};
-    const ConvShapeResult shape = conv2d_output_shape(
-        "conv2d", {1, up_c + skip_c, h, w}, weight_shape, nullptr, {{1, 1}, {0, 0}, {1, 1}, 1});
-    ASSERT_TRUE(shape.ok());
-    const std::vector<float> weight = random_values(rng, element_count(weight_shape));
-    const std::vector<float> bias = random_values(rng, 7);
-    std::vector<float> got(static_cast<size_t>(element_count(shape.shape))), want(got.size());
-    const PackedWeights packed = PackedWeights::for_conv2d(weight.data(), shape.geometry);
-    ASSERT_TRUE(conv2d(input.views.data(), packed, bias.data(), got.data(), shape.geometry,
-                       Activation::kRelu));
-    conv2d_reference(input.concatenated.data(), weight.data(), bias.data(), want.data(),
-                     shape.geometry, Activation::kRelu);
-    EXPECT_TRUE(all_close(got, want, 1e-5)) << "kernel " << k;
+    const testing::ViewsConv conv =
+        testing::conv2d_through_views(rng, input, up_c + skip_c, h, w, 7, k);
+    std::vector<float> want(conv.got.size());
+    conv2d_reference(input.concatenated.data(), conv.weight.data(), conv.bias.data(), want.data(),
+                     conv.geometry, Activation::kRelu);
+    EXPECT_TRUE(all_close(conv.got, want, 1e-5)) << "kernel " << k;
   }
 }
 

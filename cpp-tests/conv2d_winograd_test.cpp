@@ -162,20 +162,13 @@ TEST(Conv2dWinograd, ConvolvesAConcatenationOfCropsThroughViews) {
   std::mt19937 rng(14);
   const int64_t up_c = 5, skip_c = 4, h = 13, w = 37;
   const testing::CroppedConcat input = testing::cropped_concat(rng, up_c, skip_c, h, w, 17, 45);
-  const Shape weight_shape{7, up_c + skip_c, 3, 3};
-  const ConvShapeResult shape = conv2d_output_shape(
-      "conv2d", {1, up_c + skip_c, h, w}, weight_shape, nullptr, {{1, 1}, {0, 0}, {1, 1}, 1});
-  ASSERT_TRUE(shape.ok());
-  ASSERT_TRUE(winograd_applies(shape.geometry));
-  const std::vector<float> weight = random_values(rng, element_count(weight_shape));
-  const std::vector<float> bias = random_values(rng, 7);
-  std::vector<float> got(static_cast<size_t>(element_count(shape.shape))), want(got.size());
-  const PackedWeights packed = PackedWeights::for_conv2d(weight.data(), shape.geometry);
-  ASSERT_TRUE(conv2d(input.views.data(), packed, bias.data(), got.data(), shape.geometry,
-                     Activation::kRelu));
-  conv2d_winograd_reference(input.concatenated.data(), weight.data(), bias.data(), want.data(),
-                            shape.geometry, Activation::kRelu);
-  EXPECT_TRUE(same_values(got, want));
+  const testing::ViewsConv conv =
+      testing::conv2d_through_views(rng, input, up_c + skip_c, h, w, 7, 3);
+  ASSERT_TRUE(winograd_applies(conv.geometry));
+  std::vector<float> want(conv.got.size());
+  conv2d_winograd_reference(input.concatenated.data(), conv.weight.data(), conv.bias.data(),
+                            want.data(), conv.geometry, Activation::kRelu);
+  EXPECT_TRUE(same_values(conv.got, want));
 }
 
 TEST(Conv2dWinograd, AppliesToUngroupedStrideOne3x3LayersWithEnoughChannels) {

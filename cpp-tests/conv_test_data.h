@@ -1,29 +1,20 @@
 // Random tensors and fixture arguments shared by the convolution tests.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <vector>
 
 #include "conv2d.h"
+#include "conv_shape.h"
 #include "fixture.h"
 #include "pool_shape.h"
+#include "random_data.h"
 
 namespace poolkit::testing {
-
-inline std::vector<float> random_values(std::mt19937& rng, int64_t count, double nan_rate = 0) {
-  std::uniform_real_distribution<float> uniform(-1.f, 1.f);
-  std::uniform_real_distribution<double> chance(0, 1);
-  std::vector<float> v(static_cast<size_t>(count));
-  for (float& x : v)
-    x = chance(rng) < nan_rate ? std::numeric_limits<float>::quiet_NaN() : uniform(rng);
-  return v;
-}
-
-inline int64_t pick(std::mt19937& rng, int64_t low, int64_t high) {
-  return std::uniform_int_distribution<int64_t>(low, high)(rng);
-}
 
 // cat([up, centre crop of skip]) two ways: as the plane views a UNet decoder convolves, and as
 // the contiguous tensor the references take. The views point into `up` and `skip`, so the
@@ -51,6 +42,35 @@ inline CroppedConcat cropped_concat(std::mt19937& rng, int64_t up_c, int64_t ski
     for (int64_t y = 0; y < h; ++y)
       for (int64_t x = 0; x < w; ++x) c.concatenated.push_back(plane[(y + dh) * skip_w + x + dw]);
   }
+  return c;
+}
+
+// conv2d with ReLU, stride 1 and no padding over `input`'s views (channels x h x w), with
+// random k x k weights and bias for `out_channels`, as a UNet decoder runs it. Each test
+// convolves input.concatenated with the same weights by its own reference.
+struct ViewsConv {
+  Conv2dGeometry geometry{};
+  std::vector<float> weight, bias, got;
+};
+
+inline ViewsConv conv2d_through_views(std::mt19937& rng, const CroppedConcat& input,
+                                      int64_t channels, int64_t h, int64_t w, int64_t out_channels,
+                                      int64_t k) {
+  const Shape weight_shape{out_channels, channels, k, k};
+  const ConvShapeResult shape = conv2d_output_shape("conv2d", {1, channels, h, w}, weight_shape,
+                                                    nullptr, {{1, 1}, {0, 0}, {1, 1}, 1});
+  ViewsConv c;
+  if (!shape.ok()) {
+    ADD_FAILURE() << shape.error;
+    return c;
+  }
+  c.geometry = shape.geometry;
+  c.weight = random_values(rng, element_count(weight_shape));
+  c.bias = random_values(rng, out_channels);
+  c.got.resize(static_cast<size_t>(element_count(shape.shape)));
+  const PackedWeights packed = PackedWeights::for_conv2d(c.weight.data(), c.geometry);
+  EXPECT_TRUE(conv2d(input.views.data(), packed, c.bias.data(), c.got.data(), c.geometry,
+                     Activation::kRelu));
   return c;
 }
 

@@ -9,10 +9,13 @@
 #include "bits.h"
 #include "fixture.h"
 #include "fractional_max_pool_shape.h"
+#include "random_data.h"
 #include "special_floats.h"
 
 namespace poolkit {
 namespace {
+
+using testing::pick;
 
 using testing::fixture_tensor;
 using testing::fixture_tuple;
@@ -90,25 +93,23 @@ TEST(FractionalIntervals, StayInsideTheInputAndEndAtItsEnd) {
 TEST(FractionalMaxPoolKernel, MatchesReferenceBitForBit) {
   std::mt19937 rng(21);
   std::uniform_real_distribution<float> unit(0.f, 1.f);
-  auto pick = [&rng](int64_t low, int64_t high) {
-    return std::uniform_int_distribution<int64_t>(low, high)(rng);
-  };
   int compared = 0;
   for (int64_t out_w = 1; out_w <= 19; ++out_w) {
     for (int trial = 0; trial < 24; ++trial) {
       const size_t dims = trial % 2 ? 3 : 2;
       const bool batched = trial % 3 != 0;
       Shape in_shape, kernel, output;
-      if (batched) in_shape.push_back(pick(1, 2));
-      in_shape.push_back(pick(1, 3));
+      if (batched) in_shape.push_back(pick(rng, 1, 2));
+      in_shape.push_back(pick(rng, 1, 3));
       const int64_t fit = dims == 3 ? 1 : 0;
       for (size_t d = 0; d + 1 < dims; ++d) {
-        const int64_t k = pick(1, 3), o = pick(1, 4);
-        kernel.push_back(k), output.push_back(o), in_shape.push_back(o + k - 1 + fit + pick(0, 4));
+        const int64_t k = pick(rng, 1, 3), o = pick(rng, 1, 4);
+        kernel.push_back(k), output.push_back(o),
+            in_shape.push_back(o + k - 1 + fit + pick(rng, 0, 4));
       }
-      const int64_t kw = pick(1, 4);
+      const int64_t kw = pick(rng, 1, 4);
       kernel.push_back(kw), output.push_back(out_w);
-      in_shape.push_back(out_w + kw - 1 + fit + pick(0, 2 * out_w));
+      in_shape.push_back(out_w + kw - 1 + fit + pick(rng, 0, 2 * out_w));
       const Shape samples_shape{batched ? in_shape[0] : 1, in_shape[batched ? 1 : 0],
                                 static_cast<int64_t>(dims)};
       const ShapeResult out = fractional_max_pool_output_shape("fractionalMaxPool", in_shape,

@@ -11,9 +11,12 @@
 #include "fixture.h"
 #include "nan_bits.h"
 #include "pool_shape.h"
+#include "random_data.h"
 
 namespace poolkit {
 namespace {
+
+using testing::pick;
 
 using testing::bits_any_nan;
 using testing::fixture_tensor;
@@ -32,9 +35,6 @@ std::vector<float> run(Kernel kernel, const std::vector<float>& input, const Avg
 TEST(LpPoolKernel, MatchesReferenceBitForBit) {
   std::mt19937 rng(31);
   std::uniform_real_distribution<float> uniform(-2.f, 2.f);
-  auto pick = [&rng](int64_t low, int64_t high) {
-    return std::uniform_int_distribution<int64_t>(low, high)(rng);
-  };
   const double norms[] = {1, 2, 3, 0.5, 1.5, 2.5, 4, 1.0 / 3, 7};
   int compared = 0;
   for (int64_t w = 1; w <= 19; ++w) {
@@ -42,21 +42,21 @@ TEST(LpPoolKernel, MatchesReferenceBitForBit) {
       const size_t dims = static_cast<size_t>(1 + trial % 2);
       WindowArgs a;
       for (size_t i = 0; i < dims; ++i) {
-        a.kernel_size.push_back(pick(1, 4));
-        a.stride.push_back(pick(1, 3));
+        a.kernel_size.push_back(pick(rng, 1, 4));
+        a.stride.push_back(pick(rng, 1, 3));
         a.padding.push_back(0);
         a.dilation.push_back(1);
       }
-      a.ceil_mode = pick(0, 1) == 1;
-      Shape in_shape{pick(1, 2), pick(1, 3)};
-      if (dims == 2) in_shape.push_back(pick(1, 6));
+      a.ceil_mode = pick(rng, 0, 1) == 1;
+      Shape in_shape{pick(rng, 1, 2), pick(rng, 1, 3)};
+      if (dims == 2) in_shape.push_back(pick(rng, 1, 6));
       in_shape.push_back(w);
-      const double p = norms[pick(0, 8)];
+      const double p = norms[pick(rng, 0, 8)];
       const ShapeResult out = lp_pool_output_shape("lpPool", in_shape, a, p);
       if (!out.ok()) continue;
       std::vector<float> input(static_cast<size_t>(element_count(in_shape)));
       for (float& v : input) {
-        const int64_t r = pick(0, 29);
+        const int64_t r = pick(rng, 0, 29);
         v = r == 0   ? std::numeric_limits<float>::quiet_NaN()
             : r == 1 ? std::numeric_limits<float>::infinity()
             : r == 2 ? -0.f

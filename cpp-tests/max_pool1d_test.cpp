@@ -9,10 +9,13 @@
 #include "max_pool2d.h"
 #include "max_pool_support.h"
 #include "pool_shape.h"
+#include "random_data.h"
 #include "special_floats.h"
 
 namespace poolkit {
 namespace {
+
+using testing::pick;
 
 using testing::expect_pytorch_max;
 using testing::Pooled;
@@ -24,14 +27,12 @@ using testing::float_bits;
 // The 2d kernels on planes of height 1: lengths 1..40 cover every block tail of the SIMD path.
 TEST(MaxPool1dKernel, MatchesReferenceBitForBit) {
   std::mt19937 rng(5);
-  auto pick = [&rng](int64_t low, int64_t high) {
-    return std::uniform_int_distribution<int64_t>(low, high)(rng);
-  };
   int compared = 0;
   for (int64_t length = 1; length <= 40; ++length) {
     for (int trial = 0; trial < 20; ++trial) {
-      const int64_t k = pick(1, 5);
-      const WindowArgs a{{k}, {pick(1, 3)}, {pick(0, k / 2)}, {pick(1, 3)}, pick(0, 1) == 1};
+      const int64_t k = pick(rng, 1, 5);
+      const WindowArgs a{
+          {k}, {pick(rng, 1, 3)}, {pick(rng, 0, k / 2)}, {pick(rng, 1, 3)}, pick(rng, 0, 1) == 1};
       const Shape in_shape{3, length};
       const ShapeResult out = window_pool_output_shape("maxPool1d", in_shape, a);
       if (!out.ok()) continue;

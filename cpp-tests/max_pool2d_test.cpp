@@ -11,9 +11,12 @@
 #include "fixture.h"
 #include "max_pool_support.h"
 #include "pool_shape.h"
+#include "random_data.h"
 
 namespace poolkit {
 namespace {
+
+using testing::pick;
 
 using testing::expect_pytorch_max;
 using testing::Pooled;
@@ -44,24 +47,21 @@ Pool2dGeometry geometry(const Shape& in, const Shape& out, const WindowArgs& a) 
 TEST(MaxPool2dKernel, MatchesReferenceBitForBit) {
   std::mt19937 rng(7);
   std::uniform_real_distribution<float> uniform(-2.f, 2.f);
-  auto pick = [&rng](int64_t low, int64_t high) {
-    return std::uniform_int_distribution<int64_t>(low, high)(rng);
-  };
   int compared = 0;
   for (int64_t w = 1; w <= 19; ++w) {
     for (int trial = 0; trial < 30; ++trial) {
-      const int64_t kh = pick(1, 4), kw = pick(1, 4);
+      const int64_t kh = pick(rng, 1, 4), kw = pick(rng, 1, 4);
       const WindowArgs a{{kh, kw},
-                         {pick(1, 3), pick(1, 3)},
-                         {pick(0, kh / 2), pick(0, kw / 2)},
-                         {pick(1, 2), pick(1, 2)},
-                         pick(0, 1) == 1};
-      const Shape in_shape{2, pick(1, 7), w};
+                         {pick(rng, 1, 3), pick(rng, 1, 3)},
+                         {pick(rng, 0, kh / 2), pick(rng, 0, kw / 2)},
+                         {pick(rng, 1, 2), pick(rng, 1, 2)},
+                         pick(rng, 0, 1) == 1};
+      const Shape in_shape{2, pick(rng, 1, 7), w};
       const ShapeResult out = window_pool_output_shape("maxPool2d", in_shape, a);
       if (!out.ok()) continue;
       std::vector<float> input(static_cast<size_t>(element_count(in_shape)));
       for (float& v : input) {
-        const int64_t r = pick(0, 19);
+        const int64_t r = pick(rng, 0, 19);
         v = r == 0   ? std::numeric_limits<float>::quiet_NaN()
             : r == 1 ? -std::numeric_limits<float>::infinity()
             : r == 2 ? -0.f
@@ -121,31 +121,28 @@ TEST(MaxPool2dKernel, K2S2PathMatchesReferenceBitForBit) {
 // that pool_row_pair fuses.
 void expect_separable_matches_reference(std::mt19937& rng, int64_t max_kernel_w, int trials,
                                         bool three_high_stride_two = false) {
-  auto pick = [&rng](int64_t low, int64_t high) {
-    return std::uniform_int_distribution<int64_t>(low, high)(rng);
-  };
   int compared = 0;
   for (int trial = 0; trial < trials; ++trial) {
-    const int64_t kh = three_high_stride_two ? 3 : pick(1, 5), kw = pick(1, max_kernel_w);
+    const int64_t kh = three_high_stride_two ? 3 : pick(rng, 1, 5), kw = pick(rng, 1, max_kernel_w);
     const WindowArgs a{{kh, kw},
-                       {three_high_stride_two ? 2 : pick(1, 3), pick(1, 3)},
-                       {pick(0, kh / 2), pick(0, kw / 2)},
-                       {three_high_stride_two ? 1 : pick(1, 2), pick(1, 3)},
-                       pick(0, 1) == 1};
-    const Shape in_shape{pick(1, 3), pick(1, 160), pick(1, 40 + 3 * max_kernel_w)};
+                       {three_high_stride_two ? 2 : pick(rng, 1, 3), pick(rng, 1, 3)},
+                       {pick(rng, 0, kh / 2), pick(rng, 0, kw / 2)},
+                       {three_high_stride_two ? 1 : pick(rng, 1, 2), pick(rng, 1, 3)},
+                       pick(rng, 0, 1) == 1};
+    const Shape in_shape{pick(rng, 1, 3), pick(rng, 1, 160), pick(rng, 1, 40 + 3 * max_kernel_w)};
     const ShapeResult out = window_pool_output_shape("maxPool2d", in_shape, a);
     if (!out.ok()) continue;
     const int64_t nan_every = trial % 3 == 0 ? 500 : 0;
     const bool with_inf = trial % 4 == 1;
     std::vector<float> input(static_cast<size_t>(element_count(in_shape)));
     for (float& v : input) {
-      const int64_t r = pick(0, 9);
-      v = nan_every && pick(0, nan_every) == 0 ? std::numeric_limits<float>::quiet_NaN()
-          : with_inf && pick(0, 300) == 0      ? std::numeric_limits<float>::infinity()
-          : r == 0                             ? -0.f
-          : r == 1                             ? 0.f
-          : r == 2                             ? -std::numeric_limits<float>::infinity()
-                                               : static_cast<float>(pick(-4, 4));
+      const int64_t r = pick(rng, 0, 9);
+      v = nan_every && pick(rng, 0, nan_every) == 0 ? std::numeric_limits<float>::quiet_NaN()
+          : with_inf && pick(rng, 0, 300) == 0      ? std::numeric_limits<float>::infinity()
+          : r == 0                                  ? -0.f
+          : r == 1                                  ? 0.f
+          : r == 2                                  ? -std::numeric_limits<float>::infinity()
+                                                    : static_cast<float>(pick(rng, -4, 4));
     }
     const Pool2dGeometry g = geometry(in_shape, out.shape, a);
     ASSERT_EQ(float_bits(run(max_pool2d, input, g, false).values),

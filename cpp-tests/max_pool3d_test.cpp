@@ -10,10 +10,13 @@
 #include "fixture.h"
 #include "max_pool_support.h"
 #include "pool_shape.h"
+#include "random_data.h"
 #include "special_floats.h"
 
 namespace poolkit {
 namespace {
+
+using testing::pick;
 
 using testing::expect_pytorch_max;
 using testing::Pooled;
@@ -27,20 +30,19 @@ using testing::float_bits;
 // signed zeros and ties in the data.
 TEST(MaxPool3dKernel, MatchesReferenceBitForBit) {
   std::mt19937 rng(11);
-  auto pick = [&rng](int64_t low, int64_t high) {
-    return std::uniform_int_distribution<int64_t>(low, high)(rng);
-  };
   int compared = 0, k2s2 = 0;
   for (int64_t w = 1; w <= 19; ++w) {
     for (int trial = 0; trial < 30; ++trial) {
-      const int64_t kd = pick(1, 3), kh = pick(1, 3), kw = pick(1, 4);
+      const int64_t kd = pick(rng, 1, 3), kh = pick(rng, 1, 3), kw = pick(rng, 1, 4);
       const bool common = trial % 3 == 0;  // the benchmark's kernel 2, stride 2
-      const WindowArgs a{common ? Shape{2, 2, 2} : Shape{kd, kh, kw},
-                         common ? Shape{2, 2, 2} : Shape{pick(1, 3), pick(1, 3), pick(1, 3)},
-                         {pick(0, kd / 2), pick(0, kh / 2), common ? pick(0, 1) : pick(0, kw / 2)},
-                         {pick(1, 2), pick(1, 2), common ? 1 : pick(1, 2)},
-                         pick(0, 1) == 1};
-      const Shape in_shape{2, pick(1, 4), pick(1, 5), w};
+      const WindowArgs a{
+          common ? Shape{2, 2, 2} : Shape{kd, kh, kw},
+          common ? Shape{2, 2, 2} : Shape{pick(rng, 1, 3), pick(rng, 1, 3), pick(rng, 1, 3)},
+          {pick(rng, 0, kd / 2), pick(rng, 0, kh / 2),
+           common ? pick(rng, 0, 1) : pick(rng, 0, kw / 2)},
+          {pick(rng, 1, 2), pick(rng, 1, 2), common ? 1 : pick(rng, 1, 2)},
+          pick(rng, 0, 1) == 1};
+      const Shape in_shape{2, pick(rng, 1, 4), pick(rng, 1, 5), w};
       const ShapeResult out = window_pool_output_shape("maxPool3d", in_shape, a);
       if (!out.ok()) continue;
       std::vector<float> input =

@@ -94,7 +94,7 @@ struct RowTargets {
 
   void put(int64_t ow, float v) const {
     for (int i = 0; i < starts; ++i) start[i][ow] = v;
-    for (int i = 0; i < merges; ++i) merge[i][ow] = merge[i][ow] < v ? v : merge[i][ow];
+    for (int i = 0; i < merges; ++i) merge[i][ow] = keep_greater(merge[i][ow], v);
   }
 };
 
@@ -182,7 +182,7 @@ __attribute__((always_inline)) inline void pool_row_ends(const float* row, const
       float best = kNegInf;
       for (int64_t w = first_tap_inside(x, g.dilation_w); w < stop; w += g.dilation_w) {
         nan = nan || row[w] != row[w];
-        best = best < row[w] ? row[w] : best;
+        best = keep_greater(best, row[w]);
       }
       t.put(ow, best);
     }
