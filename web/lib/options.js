@@ -46,14 +46,19 @@ export function readOptions(op, options, spec) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new Error(`${op}: options must be an object such as {kernelSize: 2}, got ${show(options)}`);
   }
+  // Own properties only on both sides: `constructor` or `toString` is no option, and an
+  // option inherited from a prototype is not given.
   for (const key of Object.keys(options)) {
-    if (!(key in spec)) {
-      const hint = camel(key) in spec ? ` (did you mean ${camel(key)}?)` : '';
+    if (!Object.hasOwn(spec, key)) {
+      const hint = Object.hasOwn(spec, camel(key)) ? ` (did you mean ${camel(key)}?)` : '';
       throw new Error(`${op}: unknown option ${key}${hint}; the options are ${Object.keys(spec).join(', ')}`);
     }
   }
   const read = {};
-  for (const [key, fallback] of Object.entries(spec)) read[key] = options[key] ?? fallback;
+  for (const [key, fallback] of Object.entries(spec)) {
+    const given = Object.hasOwn(options, key) ? options[key] : undefined;
+    read[key] = given ?? fallback;
+  }
   return read;
 }
 
@@ -72,7 +77,7 @@ export function moduleArguments(op, positionalNames, args) {
   const options = { ...(hasOptions ? last : {}) };
   positional.forEach((value, i) => {
     const name = positionalNames[i];
-    if (name in options) throw new Error(`${op}: ${name} given both positionally and in the options`);
+    if (Object.hasOwn(options, name)) throw new Error(`${op}: ${name} given both positionally and in the options`);
     options[name] = value;
   });
   return options;

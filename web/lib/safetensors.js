@@ -48,7 +48,8 @@ function readEntry(op, key, entry, dataBytes) {
     throw new Error(`${op}: tensor ${key} must be described by {dtype, shape, data_offsets}, got ${show(entry)}`);
   }
   const { dtype, shape, data_offsets: offsets } = entry;
-  if (!(dtype in ITEM_BYTES)) {
+  // An own property: "toString" or "constructor" is no dtype.
+  if (!Object.hasOwn(ITEM_BYTES, dtype)) {
     const known = OTHER_DTYPES.includes(dtype) ? '' : ' (not a safetensors dtype)';
     throw new Error(`${op}: tensor ${key} has dtype ${show(dtype)}${known}; poolkit reads F32, and converts F16 and BF16 to F32`);
   }
