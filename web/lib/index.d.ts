@@ -74,7 +74,10 @@ export interface AvgPool2dOptions extends AvgPool1dOptions {
 }
 export type AvgPool3dOptions = AvgPool2dOptions;
 
-/** An int, or one entry per spatial dimension; null keeps the input's size (PyTorch's None). */
+/**
+ * An int, or one entry per spatial dimension; null keeps the input's size (PyTorch's None). As
+ * in PyTorch, a one-element array is no shorthand here from 2d on.
+ */
 export type OutputSize = number | (number | null)[];
 
 export interface AdaptiveAvgPool1dOptions {
@@ -87,6 +90,7 @@ export interface AdaptiveAvgPoolOptions {
 export interface LPPoolOptions {
   /** p: any positive, finite number. 1 gives a signed sum; a fractional p of a negative input is NaN. */
   normType: number;
+  /** lpPool1d: an int; lpPool2d: an int or [kh, kw]. As in PyTorch, no one-element array. */
   kernelSize: IntOrTuple;
   /** Defaults to kernelSize. */
   stride?: IntOrTuple | null;
@@ -249,6 +253,7 @@ export interface AdaptiveMaxPoolOptions<Size = AdaptiveOutputSize> {
   returnIndices?: boolean;
 }
 
+/** From 2d on, as in PyTorch, an array holds one int per dimension: [k] is no shorthand. */
 export interface MaxUnpoolOptions {
   kernelSize: IntOrTuple;
   /** Defaults to kernelSize. */
@@ -258,6 +263,7 @@ export interface MaxUnpoolOptions {
   outputSize?: number[] | null;
 }
 
+/** kernelSize, outputSize and outputRatio: a number, or an array of 2 (3d: 3), as in PyTorch. */
 export interface FractionalMaxPoolOptions {
   kernelSize: IntOrTuple;
   /** Exactly one of outputSize and outputRatio. */

@@ -19,11 +19,13 @@ const camel = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
 /**
  * An int or an array of 1 or `n` ints, as PyTorch's _pair/_triple accept; returns n ints. They
  * must also fit in int32: C++ multiplies and adds them in int64, and a huge double would not
- * survive the conversion into wasm.
+ * survive the conversion into wasm. `allowOneElementArray: false` is for the arguments where
+ * PyTorch does not expand [k] (it indexes every dimension or checks the length): there an
+ * array has exactly `n` ints, and for n = 1 there is no array form at all.
  */
-export function intTuple(op, name, value, n) {
+export function intTuple(op, name, value, n, { allowOneElementArray = true } = {}) {
   const values = Array.isArray(value) ? value : [value];
-  if ((values.length !== 1 && values.length !== n) || !values.every(Number.isInteger)) {
+  if (!isTupleLength(value, n, allowOneElementArray) || !values.every(Number.isInteger)) {
     const form = n === 1 ? 'an integer' : `an integer or an array of ${n} integers`;
     throw new Error(`${op}: ${name} must be ${form}, got ${show(value)}`);
   }
@@ -31,6 +33,13 @@ export function intTuple(op, name, value, n) {
     throw new Error(`${op}: ${name} must hold integers from -${INT32_MAX + 1} to ${INT32_MAX}, got ${show(value)}`);
   }
   return values.length === 1 ? Array(n).fill(values[0]) : [...values];
+}
+
+// Whether `value` (a bare value or an array) has a length intTuple and outputSizeTuple take.
+function isTupleLength(value, n, allowOneElementArray) {
+  if (!Array.isArray(value)) return true;
+  if (value.length === 1) return allowOneElementArray;
+  return value.length === n;
 }
 
 export function bool(op, name, value) {
@@ -96,11 +105,12 @@ export function checkInput(op, input, name = 'input') {
 /**
  * Adaptive pooling's output size: an int, or `n` entries that are ints or null (PyTorch's None:
  * keep the input's size). Returns `n` entries; null stays null for C++ to resolve.
+ * `allowOneElementArray` as in intTuple.
  */
-export function outputSizeTuple(op, value, n, { allowNull }) {
+export function outputSizeTuple(op, value, n, { allowNull, allowOneElementArray = true }) {
   const values = Array.isArray(value) ? value : [value];
   const ok = (v) => (v === null && allowNull) || (Number.isInteger(v) && Math.abs(v) <= INT32_MAX);
-  if ((values.length !== 1 && values.length !== n) || !values.every(ok)) {
+  if (!isTupleLength(value, n, allowOneElementArray) || !values.every(ok)) {
     const entries = allowNull ? 'integers or nulls' : 'integers';
     const form = n === 1 ? 'an integer' : `an integer or an array of ${n} ${entries}`;
     throw new Error(`${op}: outputSize must be ${form}, got ${show(value)}`);

@@ -9,8 +9,15 @@ export function adaptiveAvgPoolOptions(op, dims, options) {
   const shorthand = typeof options === 'number' || Array.isArray(options);
   const o = readOptions(op, shorthand ? { outputSize: options } : options ?? {}, SPEC);
   if (o.outputSize === undefined) throw new Error(`${op}: outputSize is required`);
-  // PyTorch's adaptive_avg_pool1d takes no None.
-  return { outputSize: outputSizeTuple(op, o.outputSize, dims, { allowNull: dims > 1 }) };
+  // PyTorch's adaptive_avg_pool1d takes no None, and from 2d on checks that output_size has
+  // one entry per dimension.
+  const oneDimensional = dims === 1;
+  return {
+    outputSize: outputSizeTuple(op, o.outputSize, dims, {
+      allowNull: !oneDimensional,
+      allowOneElementArray: oneDimensional,
+    }),
+  };
 }
 
 function adaptiveAvgPool(op, dims, input, options) {

@@ -14,7 +14,7 @@ const SPEC = {
 
 function ratioTuple(op, value, dims) {
   const values = Array.isArray(value) ? value : [value];
-  if ((values.length !== 1 && values.length !== dims) || !values.every(Number.isFinite)) {
+  if ((Array.isArray(value) && values.length !== dims) || !values.every(Number.isFinite)) {
     throw new Error(`${op}: outputRatio must be a number or an array of ${dims} numbers, got ${describeValue(value)}`);
   }
   return values.length === 1 ? Array(dims).fill(values[0]) : [...values];
@@ -38,9 +38,12 @@ export function fractionalMaxPoolOptions(op, options, dims) {
   if (o.randomSamples !== undefined && !(o.randomSamples instanceof Tensor && o.randomSamples.dtype === 'float32')) {
     throw new Error(`${op}: randomSamples must be a float32 Tensor of shape (N, C, ${dims}), got ${describeValue(o.randomSamples)}`);
   }
+  // PyTorch checks that kernel_size and output_size have one entry per dimension, and
+  // indexes output_ratio per dimension: none of them expands a one-element array.
+  const exact = { allowOneElementArray: false };
   return {
-    kernelSize: intTuple(op, 'kernelSize', o.kernelSize, dims),
-    outputSize: o.outputSize === undefined ? null : intTuple(op, 'outputSize', o.outputSize, dims),
+    kernelSize: intTuple(op, 'kernelSize', o.kernelSize, dims, exact),
+    outputSize: o.outputSize === undefined ? null : intTuple(op, 'outputSize', o.outputSize, dims, exact),
     outputRatio: o.outputRatio === undefined ? null : ratioTuple(op, o.outputRatio, dims),
     returnIndices: bool(op, 'returnIndices', o.returnIndices),
     randomSamples: o.randomSamples ?? null,

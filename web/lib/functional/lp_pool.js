@@ -12,7 +12,9 @@ export function lpPoolOptions(op, dims, options) {
   const o = readOptions(op, options, SPEC);
   if (o.normType === undefined) throw new Error(`${op}: normType is required`);
   if (o.kernelSize === undefined) throw new Error(`${op}: kernelSize is required`);
-  const kernelSize = intTuple(op, 'kernelSize', o.kernelSize, dims);
+  // PyTorch unpacks the 2d kernel_size into (kw, kh) and multiplies by the 1d one, so neither
+  // takes a one-element array (and 1d no array at all); stride goes to avg_pool, which does.
+  const kernelSize = intTuple(op, 'kernelSize', o.kernelSize, dims, { allowOneElementArray: false });
   const noStride = o.stride === undefined || (Array.isArray(o.stride) && o.stride.length === 0);
   return {
     normType: number(op, 'normType', o.normType),

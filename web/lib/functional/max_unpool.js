@@ -10,7 +10,10 @@ export function maxUnpoolOptions(op, options, dims) {
   const given = typeof options === 'number' || Array.isArray(options) ? { kernelSize: options } : options;
   const o = readOptions(op, given ?? {}, SPEC);
   if (o.kernelSize === undefined) throw new Error(`${op}: kernelSize is required`);
-  const kernelSize = intTuple(op, 'kernelSize', o.kernelSize, dims);
+  // PyTorch's _pair/_triple pass [k] through, and max_unpool then indexes every dimension of
+  // kernel_size, stride and padding: only 1d, where [k] is the whole tuple, takes one.
+  const lengths = { allowOneElementArray: dims === 1 };
+  const kernelSize = intTuple(op, 'kernelSize', o.kernelSize, dims, lengths);
   const noStride = o.stride === undefined || (Array.isArray(o.stride) && o.stride.length === 0);
   let outputSize = null;
   if (o.outputSize !== undefined) {
@@ -26,8 +29,8 @@ export function maxUnpoolOptions(op, options, dims) {
   }
   return {
     kernelSize,
-    stride: noStride ? kernelSize : intTuple(op, 'stride', o.stride, dims),
-    padding: intTuple(op, 'padding', o.padding, dims),
+    stride: noStride ? kernelSize : intTuple(op, 'stride', o.stride, dims, lengths),
+    padding: intTuple(op, 'padding', o.padding, dims, lengths),
     outputSize,
   };
 }
