@@ -26,21 +26,30 @@ export function memoryStats(): MemoryStats;
 export function runtimeInfo(): { simd: boolean; threads: number };
 
 /**
- * An immutable n-dimensional array held in wasm memory. Memory is freed by dispose(), or when
- * the tensor is garbage-collected (FinalizationRegistry) if you never call it.
+ * An immutable n-dimensional array held in wasm memory, made by tensor() or an op (`new Tensor`
+ * throws; the class is exported for instanceof). Memory is freed by dispose(), by the tidy()
+ * that was open when the tensor was made, or when the tensor is garbage-collected
+ * (FinalizationRegistry) if neither happens.
  */
 export class Tensor {
   private constructor();
+  /** Still readable after dispose(), as are dtype, isDisposed, numel(), dim() and toString(). */
   readonly shape: readonly number[];
   readonly dtype: DType;
-  /** The values in row-major order: a copy made on first read. Writing to it does not change the tensor. */
+  /**
+   * The values in row-major order: a copy made on first read. Writing to it does not change the
+   * tensor. Throws once the tensor is disposed.
+   */
   readonly data: Float32Array | Int32Array;
   readonly isDisposed: boolean;
   numel(): number;
   dim(): number;
-  /** Nested arrays, like torch.Tensor.tolist(). */
+  /** Nested arrays, like torch.Tensor.tolist(). Throws once the tensor is disposed. */
   tolist(): any;
+  /** Frees the wasm memory now; a second call does nothing. */
   dispose(): void;
+  /** dispose(), for `using` (TypeScript 5.2+, in runtimes that define Symbol.dispose). */
+  [Symbol.dispose](): void;
 }
 
 type Nested = number | Nested[];

@@ -10,6 +10,10 @@ const DTYPES = {
 // Frees the wasm memory of tensors the program dropped without calling dispose().
 const finalizer = new FinalizationRegistry((pointer) => wasm().free(pointer));
 
+// The constructor takes an address, and an address from outside could be any memory (another
+// tensor's, a freed block, malloc's own): only this module holds the token that makes one.
+const CONSTRUCTOR_TOKEN = Symbol('poolkit.Tensor');
+
 function sizeOf(shape) {
   return shape.reduce((a, b) => a * b, 1);
 }
@@ -19,9 +23,11 @@ export class Tensor {
   #dtype;
   #pointer;
   #data = null;
+  #disposed = false;
 
   /** @internal Use poolkit.tensor() to make a tensor. */
-  constructor(pointer, shape, dtype) {
+  constructor(token, pointer, shape, dtype) {
+    if (token !== CONSTRUCTOR_TOKEN) throw new Error('Tensor: make tensors with poolkit.tensor(data, shape)');
     this.#pointer = pointer;
     this.#shape = Object.freeze([...shape]);
     this.#dtype = dtype;
@@ -46,6 +52,25 @@ export class Tensor {
 
   /** A typed array with the tensor's values in row-major order. Read it; writing to it does not change the tensor. */
   get data() {
+    return this.#values('data');
+  }
+
+  /** The values as nested arrays, like torch.Tensor.tolist(). */
+  tolist() {
+    const values = Array.from(this.#values('tolist'));
+    const nest = (offset, dim) => {
+      if (dim === this.#shape.length) return values[offset];
+      const stride = sizeOf(this.#shape.slice(dim + 1));
+      return Array.from({ length: this.#shape[dim] }, (_, i) => nest(offset + i * stride, dim + 1));
+    };
+    return nest(0, 0);
+  }
+
+  #values(member) {
+    // The freed memory is malloc's again: reading it would return another tensor's values.
+    if (this.#disposed) {
+      throw new Error(`Tensor.${member}: the tensor was disposed; read its values before calling dispose()`);
+    }
     if (!this.#data) {
       const { array, heap } = DTYPES[this.#dtype];
       const start = this.#pointer >>> 2;
@@ -56,33 +81,27 @@ export class Tensor {
     return this.#data;
   }
 
-  /** The values as nested arrays, like torch.Tensor.tolist(). */
-  tolist() {
-    const values = Array.from(this.data);
-    const nest = (offset, dim) => {
-      if (dim === this.#shape.length) return values[offset];
-      const stride = sizeOf(this.#shape.slice(dim + 1));
-      return Array.from({ length: this.#shape[dim] }, (_, i) => nest(offset + i * stride, dim + 1));
-    };
-    return nest(0, 0);
-  }
-
   /** Frees the tensor's wasm memory now instead of when it is garbage-collected. */
   dispose() {
-    if (this.#pointer === 0) return;
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#data = null;
+    this.#free();
+  }
+
+  #free() {
     finalizer.unregister(this);
     wasm().free(this.#pointer);
     this.#pointer = 0;
-    this.#data = null;
   }
 
   get isDisposed() {
-    return this.#pointer === 0;
+    return this.#disposed;
   }
 
   /** @internal The tensor's address in wasm memory, for ops. */
   pointerFor(op) {
-    if (this.#pointer === 0) throw new Error(`${op}: the input tensor was disposed`);
+    if (this.#disposed) throw new Error(`${op}: the input tensor was disposed`);
     return this.#pointer;
   }
 
@@ -91,9 +110,20 @@ export class Tensor {
   }
 }
 
+// `using t = poolkit.tensor(...)` where the runtime has explicit resource management.
+if (Symbol.dispose) {
+  Object.defineProperty(Tensor.prototype, Symbol.dispose, {
+    value() {
+      this.dispose();
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
 /** @internal Wraps memory an op allocated in wasm; the tensor owns it from now on. */
 export function adoptWasmTensor(pointer, shape, dtype = 'float32') {
-  return new Tensor(pointer, shape, dtype);
+  return new Tensor(CONSTRUCTOR_TOKEN, pointer, shape, dtype);
 }
 
 function describe(value) {
@@ -171,5 +201,5 @@ export function tensor(data, shape) {
   const pointer = module.allocate(count * 4);
   if (!pointer) throw new Error(`tensor: out of memory allocating ${count * 4} bytes`);
   module[DTYPES[dtype].heap].set(values, pointer >>> 2);
-  return new Tensor(pointer, shape, dtype);
+  return adoptWasmTensor(pointer, shape, dtype);
 }
