@@ -52,6 +52,14 @@ export class Tensor {
   [Symbol.dispose](): void;
 }
 
+/**
+ * Like tf.tidy: runs fn synchronously and disposes every tensor made meanwhile (by tensor() or
+ * any op) except those fn returns (a tensor, or arrays and objects holding tensors at any
+ * depth), which then belong to the enclosing tidy(), if any. If fn throws, every tensor made
+ * meanwhile is disposed and the error rethrown. An async fn is an Error.
+ */
+export function tidy<T>(fn: () => T): T;
+
 type Nested = number | Nested[];
 /** tensor(data, shape), or tensor(nestedArrays) with the shape read from the nesting. */
 export function tensor(data: Float32Array | Int32Array | number[], shape: number[]): Tensor;

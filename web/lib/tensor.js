@@ -14,6 +14,16 @@ const finalizer = new FinalizationRegistry((pointer) => wasm().free(pointer));
 // tensor's, a freed block, malloc's own): only this module holds the token that makes one.
 const CONSTRUCTOR_TOKEN = Symbol('poolkit.Tensor');
 
+// The tidy() scopes now open, innermost last: each holds the live tensors made while it is the
+// innermost, to dispose them when it closes.
+const scopes = [];
+
+// What pinning and tidy() do to a tensor's private state, set by the class's static block so
+// that they stay out of the public API.
+let pin;
+let unpin;
+let moveToScope;
+
 function sizeOf(shape) {
   return shape.reduce((a, b) => a * b, 1);
 }
@@ -24,6 +34,9 @@ export class Tensor {
   #pointer;
   #data = null;
   #disposed = false;
+  // Ops now running on this tensor's memory (withPinned): dispose() waits for them to finish.
+  #pins = 0;
+  #scope = null;
 
   /** @internal Use poolkit.tensor() to make a tensor. */
   constructor(token, pointer, shape, dtype) {
@@ -32,6 +45,22 @@ export class Tensor {
     this.#shape = Object.freeze([...shape]);
     this.#dtype = dtype;
     finalizer.register(this, pointer, this);
+    moveToScope(this, scopes.at(-1));
+  }
+
+  static {
+    pin = (tensor) => {
+      tensor.#pins += 1;
+    };
+    unpin = (tensor) => {
+      tensor.#pins -= 1;
+      if (tensor.#pins === 0 && tensor.#disposed) tensor.#free();
+    };
+    moveToScope = (tensor, scope) => {
+      tensor.#scope?.delete(tensor);
+      tensor.#scope = scope ?? null;
+      scope?.add(tensor);
+    };
   }
 
   get shape() {
@@ -86,10 +115,12 @@ export class Tensor {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#data = null;
-    this.#free();
+    moveToScope(this, null);
+    if (this.#pins === 0) this.#free();
   }
 
   #free() {
+    if (this.#pointer === 0) return;
     finalizer.unregister(this);
     wasm().free(this.#pointer);
     this.#pointer = 0;
@@ -124,6 +155,61 @@ if (Symbol.dispose) {
 /** @internal Wraps memory an op allocated in wasm; the tensor owns it from now on. */
 export function adoptWasmTensor(pointer, shape, dtype = 'float32') {
   return new Tensor(CONSTRUCTOR_TOKEN, pointer, shape, dtype);
+}
+
+/**
+ * @internal Runs fn (an op that calls back into user JavaScript while it reads `tensors`) with
+ * the tensors pinned: a dispose() meanwhile takes effect when fn has finished, so the op never
+ * reads freed memory.
+ */
+export function withPinned(tensors, fn) {
+  tensors.forEach(pin);
+  try {
+    return fn();
+  } finally {
+    tensors.forEach(unpin);
+  }
+}
+
+// The tensors a tidy() result holds: itself, or inside arrays and objects at any depth.
+function tensorsIn(value, found = new Set(), seen = new Set()) {
+  if (value instanceof Tensor) {
+    found.add(value);
+  } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value) && !seen.has(value)) {
+    seen.add(value);
+    for (const child of Object.values(value)) tensorsIn(child, found, seen);
+  }
+  return found;
+}
+
+const isThenable = (value) => value !== null && typeof value?.then === 'function';
+
+/**
+ * Runs fn synchronously and disposes every tensor made meanwhile (by tensor() or any op) except
+ * those fn returns (a tensor, or arrays and objects holding tensors), like tf.tidy. The kept
+ * tensors belong to the enclosing tidy(), if any. When fn throws, everything is disposed.
+ */
+export function tidy(fn) {
+  if (typeof fn !== 'function') throw new Error(`tidy: fn must be a function, got ${describe(fn)}`);
+  const scope = new Set();
+  scopes.push(scope);
+  let kept = new Set();
+  try {
+    const result = fn();
+    if (isThenable(result)) {
+      // Its rejection would otherwise surface as unhandled, after this Error said it all.
+      Promise.resolve(result).catch(() => {});
+      throw new Error('tidy: fn must be synchronous, but it returned a Promise; dispose tensors yourself around an await');
+    }
+    kept = tensorsIn(result);
+    return result;
+  } finally {
+    scopes.pop();
+    for (const tensor of scope) {
+      if (kept.has(tensor)) moveToScope(tensor, scopes.at(-1));
+      else tensor.dispose();
+    }
+  }
 }
 
 function describe(value) {
