@@ -21,7 +21,9 @@ describe.each([
 ])('%s matches PyTorch', (fixture, op, moduleName) => {
   const cases = loadOpCases(fixture);
   const valid = cases.filter((c) => c.output);
-  const rejected = cases.filter((c) => !c.output);
+  // PyTorch uses the first N rows of longer randomSamples, and so does poolkit now
+  // (fractional_samples_rows.test.js); the fixture still marks this case rejected.
+  const rejected = cases.filter((c) => !c.output && c.name !== 'samples for more planes');
 
   test('there are at least 60 generated cases, seeded ones, and rejected ones', () => {
     expect(valid.length).toBeGreaterThanOrEqual(60);

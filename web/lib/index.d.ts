@@ -290,7 +290,8 @@ export interface FractionalMaxPoolOptions {
   returnIndices?: boolean;
   /**
    * PyTorch's _random_samples: float32 (N, C, 2) for 2d (ordered w, h per plane) or (N, C, 3)
-   * for 3d (d, h, w), values in [0, 1); N is 1 for unbatched input. Drawn when omitted.
+   * for 3d (d, h, w), values in [0, 1); N is 1 for unbatched input. More rows than N are
+   * allowed, and the first N used, as in PyTorch. Drawn when omitted.
    */
   randomSamples?: Tensor;
 }

@@ -50,6 +50,20 @@ export function fractionalMaxPoolOptions(op, options, dims) {
   };
 }
 
+/**
+ * The shape C++ gets for the samples. PyTorch takes samples with more rows than the batch (N,
+ * 1 unbatched) and uses the first N; those rows start the tensor, so the same address with
+ * N rows hands C++ exactly them. Any other mismatch goes through as it is, for C++ to report.
+ */
+function samplesShapeFor(samples, input, dims) {
+  const rank = input.shape.length;
+  const batch = rank === dims + 2 ? input.shape[0] : 1;
+  const [rows, channels, perPlane] = samples.shape;
+  const onlyMoreRows =
+    samples.dim() === 3 && rows > batch && channels === input.shape[rank - dims - 1] && perPlane === dims;
+  return onlyMoreRows ? [batch, channels, perPlane] : samples.shape;
+}
+
 function fractionalMaxPool(op, dims, input, options) {
   const pointer = checkInput(op, input);
   const args = fractionalMaxPoolOptions(op, options, dims);
@@ -77,7 +91,8 @@ function fractionalMaxPool(op, dims, input, options) {
   }
   try {
     const samplesPointer = samples ? samples.pointerFor(op) : 0;
-    const result = wasm()[op](pointer, input.shape, samplesPointer, samples ? samples.shape : [], {
+    const samplesShape = !samples ? [] : rankOk ? samplesShapeFor(samples, input, dims) : samples.shape;
+    const result = wasm()[op](pointer, input.shape, samplesPointer, samplesShape, {
       kernelSize: args.kernelSize,
       outputSize,
       returnIndices: args.returnIndices,
@@ -92,7 +107,8 @@ function fractionalMaxPool(op, dims, input, options) {
  * torch.nn.functional.fractional_max_pool2d over (C, H, W) or (N, C, H, W). `options`:
  * {kernelSize, outputSize or outputRatio, returnIndices, randomSamples}. randomSamples plays
  * PyTorch's _random_samples, a float32 tensor (N, C, 2) of values in [0, 1) ordered (w, h) per
- * plane; without it they are drawn from poolkit's generator (see manualSeed).
+ * plane (more rows than N are allowed, the first N used); without it they are drawn from
+ * poolkit's generator (see manualSeed).
  */
 export function fractionalMaxPool2d(input, options) {
   return fractionalMaxPool('fractionalMaxPool2d', 2, input, options);
