@@ -29,7 +29,7 @@ class TransformedWeights {
   TransformedWeights(const PackedWeights& direct, int64_t in_channels)
       : blocks_(direct.blocks()),
         depth_(in_channels),
-        data_(allocate_floats(kPositions * blocks_ * depth_ * kGemmRows)) {
+        data_(allocate_floats({kPositions, blocks_, depth_, kGemmRows})) {
     if (!data_) return;
     std::atomic<bool> finite{true};
     parallel_for(blocks_, depth_ * kGemmRows * 64, [&](int64_t begin, int64_t end) {
@@ -222,8 +222,8 @@ bool conv2d_winograd(const PlaneView* input, const PackedWeights& weights, const
   const int64_t unit_work = g.out_channels * depth * kPositions * kTiles;
   std::atomic<bool> ok{true};
   parallel_for(units, unit_work, [&](int64_t begin, int64_t end) {
-    FloatBuffer v = allocate_floats(group_floats);
-    FloatBuffer tile_out = allocate_floats(g.out_channels * 4 * kTiles);
+    FloatBuffer v = allocate_floats({group_floats});
+    FloatBuffer tile_out = allocate_floats({g.out_channels, 4, kTiles});
     if (!v || !tile_out) {
       ok = false;
       return;

@@ -350,7 +350,7 @@ void separable(const float* input, float* output, const Pool2dGeometry& g) {
   parallel_for(g.planes * chunks_per_plane, chunk_work, [&](int64_t begin, int64_t end) {
     // The shared row's maxima for pool_row_pair; without it (out of memory) every row takes
     // pool_rows.
-    const FloatBuffer carry = allocate_floats(g.out_w);
+    const FloatBuffer carry = allocate_floats({g.out_w});
     for (int64_t unit = begin; unit < end; ++unit) {
       const int64_t p = unit / chunks_per_plane;
       const int64_t oh_begin = unit % chunks_per_plane * kChunkRows;

@@ -9,7 +9,7 @@ PackedWeights PackedWeights::pack(const float* source, int64_t groups, int64_t r
   p.rows_ = rows;
   p.depth_ = depth;
   p.blocks_ = (rows + kGemmRows - 1) / kGemmRows;
-  p.data_ = allocate_floats(p.groups_ * p.blocks_ * kGemmRows * p.depth_);
+  p.data_ = allocate_floats({p.groups_, p.blocks_, kGemmRows, p.depth_});
   if (!p.data_) return p;
   float* out = p.data_.get();
   for (int64_t g = 0; g < groups; ++g) {

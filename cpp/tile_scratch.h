@@ -16,7 +16,7 @@ constexpr int64_t kChunkTiles = 8;
 class TileScratch {
  public:
   explicit TileScratch(int64_t depth)
-      : depth_(depth), data_(allocate_floats(depth * kChunkTiles * kGemmCols)) {}
+      : depth_(depth), data_(allocate_floats({depth, kChunkTiles, kGemmCols})) {}
   // False when the memory could not be allocated.
   bool ok() const { return data_ != nullptr; }
   float* tile(int64_t t) { return data_.get() + depth_ * kGemmCols * t; }

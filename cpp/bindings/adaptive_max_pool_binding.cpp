@@ -19,8 +19,7 @@ val adaptive_max_pool_js(const char* op, size_t dims, uintptr_t input, val input
       adaptive_pool_output_shape(op, in_shape, OutputSize(sizes.begin(), sizes.end()));
   if (!out.ok()) return js::error_result(out.error);
 
-  const js::Outputs o =
-      js::allocate_outputs(op, element_count(out.shape), options["returnIndices"].as<bool>());
+  const js::Outputs o = js::allocate_outputs(op, out.shape, options["returnIndices"].as<bool>());
   if (!o.error.empty()) return js::error_result(o.error);
   adaptive_max_pool(reinterpret_cast<const float*>(input), o.data, o.indices,
                     adaptive_pool_geometry(in_shape, out.shape, dims));

@@ -29,13 +29,12 @@ val avg_pool_js(uintptr_t input, val input_shape, val options) {
   const ShapeResult out = avg_pool_output_shape(op, in_shape, args, divisor_override);
   if (!out.ok()) return js::error_result(out.error);
 
-  const int64_t count = element_count(out.shape);
-  float* data = js::allocate<float>(count);
-  if (!data) return js::error_result(js::out_of_memory(op, count * 4));
-  avg_pool(reinterpret_cast<const float*>(input), data,
+  const js::Outputs o = js::allocate_outputs(op, out.shape);
+  if (!o.error.empty()) return js::error_result(o.error);
+  avg_pool(reinterpret_cast<const float*>(input), o.data,
            avg_pool_geometry(in_shape, out.shape, args, options["countIncludePad"].as<bool>(),
                              divisor_override.value_or(0)));
-  return js::tensor_result(out.shape, data);
+  return js::tensor_result(out.shape, o.data);
 }
 
 }  // namespace

@@ -27,17 +27,18 @@ val conv_transpose2d_js(uintptr_t input, val input_shape, uintptr_t weight, val 
                                                             bias ? &b_shape : nullptr, args);
   if (!out.ok()) return js::error_result(out.error);
 
+  const js::Outputs o = js::allocate_outputs("convTranspose2d", out.shape);
+  if (!o.error.empty()) return js::error_result(o.error);
   const PackedWeights packed =
       PackedWeights::for_conv_transpose2d(reinterpret_cast<const float*>(weight), out.geometry);
-  const int64_t count = element_count(out.shape);
-  float* data = js::allocate<float>(count);
-  if (!packed.ok() || !data ||
+  if (!packed.ok() ||
       !conv_transpose2d(reinterpret_cast<const float*>(input), packed,
-                        reinterpret_cast<const float*>(bias), data, out.geometry)) {
-    std::free(data);
-    return js::error_result(js::out_of_memory("convTranspose2d", count * 4 + packed.bytes()));
+                        reinterpret_cast<const float*>(bias), o.data, out.geometry)) {
+    std::free(o.data);
+    return js::error_result(
+        "convTranspose2d: out of memory packing the weights or for the workspace");
   }
-  return js::tensor_result(out.shape, data);
+  return js::tensor_result(out.shape, o.data);
 }
 
 }  // namespace

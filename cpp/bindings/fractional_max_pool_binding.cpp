@@ -24,8 +24,7 @@ val fractional_max_pool_js(const char* op, uintptr_t input, val input_shape, uin
   const std::string sample_error = check_fractional_samples(op, sample_data, s_shape);
   if (!sample_error.empty()) return js::error_result(sample_error);
 
-  const js::Outputs o =
-      js::allocate_outputs(op, element_count(out.shape), options["returnIndices"].as<bool>());
+  const js::Outputs o = js::allocate_outputs(op, out.shape, options["returnIndices"].as<bool>());
   if (!o.error.empty()) return js::error_result(o.error);
   fractional_max_pool(reinterpret_cast<const float*>(input), sample_data, o.data, o.indices,
                       fractional_pool_geometry(in_shape, output, kernel));

@@ -7,8 +7,10 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
+#include "../checked_allocation.h"
 #include "../pool_shape.h"
 
 namespace poolkit::js {
@@ -32,17 +34,6 @@ inline emscripten::val error_result(const std::string& message) {
   return result;
 }
 
-// Memory handed to JavaScript, which owns it from then on (poolkit's Tensor frees it).
-template <typename T>
-T* allocate(int64_t count) {
-  return static_cast<T*>(std::malloc(static_cast<size_t>(count > 0 ? count : 1) * sizeof(T)));
-}
-
-inline std::string out_of_memory(const char* op, int64_t bytes) {
-  return std::string(op) + ": out of memory allocating " + std::to_string(bytes) +
-         " bytes for the output";
-}
-
 inline emscripten::val tensor_result(const Shape& shape, const float* data,
                                      const int32_t* indices = nullptr) {
   emscripten::val result = emscripten::val::object();
@@ -60,22 +51,26 @@ inline WindowArgs window_args(const emscripten::val& options) {
           options["ceilMode"].as<bool>()};
 }
 
-// An op's output values and, when asked for, its indices. On failure nothing stays allocated
-// and `error` says so.
+// An op's output values and, when asked for, its indices: memory handed to JavaScript, which
+// owns it from then on (poolkit's Tensor frees it). Sized through the one checked path, so a
+// shape too large for wasm memory is an error naming the op and the bytes; on failure nothing
+// stays allocated.
 struct Outputs {
   float* data = nullptr;
   int32_t* indices = nullptr;
   std::string error;
 };
 
-inline Outputs allocate_outputs(const char* op, int64_t count, bool with_indices) {
+inline Outputs allocate_outputs(const char* op, const Shape& shape, bool with_indices = false) {
   Outputs o;
-  o.data = allocate<float>(count);
-  o.indices = with_indices ? allocate<int32_t>(count) : nullptr;
-  if (!o.data || (with_indices && !o.indices)) {
-    std::free(o.data);
-    std::free(o.indices);
-    return {nullptr, nullptr, out_of_memory(op, count * (with_indices ? 8 : 4))};
+  const std::optional<int64_t> bytes = checked_bytes(shape, sizeof(float));
+  o.data = static_cast<float*>(checked_malloc(bytes, op, "output", &o.error));
+  if (o.data && with_indices) {
+    o.indices = static_cast<int32_t*>(checked_malloc(bytes, op, "indices", &o.error));
+    if (!o.indices) {
+      std::free(o.data);
+      o.data = nullptr;
+    }
   }
   return o;
 }

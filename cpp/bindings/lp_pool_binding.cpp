@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "../float_buffer.h"
 #include "../lp_pool.h"
 #include "../pool_shape.h"
 #include "js_interop.h"
@@ -24,19 +25,15 @@ val lp_pool_js(uintptr_t input, val input_shape, val options) {
   const ShapeResult out = lp_pool_output_shape(op, in_shape, args, norm_type);
   if (!out.ok()) return js::error_result(out.error);
 
-  const int64_t count = element_count(out.shape);
-  const int64_t in_count = element_count(in_shape);
-  float* data = js::allocate<float>(count);
-  float* scratch = js::allocate<float>(in_count);
-  if (!data || !scratch) {
-    std::free(data);
-    std::free(scratch);
-    return js::error_result(js::out_of_memory(op, (count + in_count) * 4));
-  }
-  lp_pool(reinterpret_cast<const float*>(input), data, scratch,
+  js::Outputs o = js::allocate_outputs(op, out.shape);
+  // x^p for the whole input, pooled by avg_pool.
+  const FloatBuffer scratch(static_cast<float*>(
+      checked_malloc(checked_bytes(in_shape, sizeof(float)), op, "workspace", &o.error)));
+  if (!scratch) std::free(o.data);
+  if (!o.error.empty()) return js::error_result(o.error);
+  lp_pool(reinterpret_cast<const float*>(input), o.data, scratch.get(),
           avg_pool_geometry(in_shape, out.shape, args, true, 0), norm_type);
-  std::free(scratch);
-  return js::tensor_result(out.shape, data);
+  return js::tensor_result(out.shape, o.data);
 }
 
 }  // namespace

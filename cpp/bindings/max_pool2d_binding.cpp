@@ -13,20 +13,13 @@ using emscripten::val;
 // normalised to integer pairs by the JavaScript layer.
 val max_pool2d_js(uintptr_t input, val input_shape, val options) {
   const Shape in_shape = js::shape_arg(input_shape);
-  const WindowArgs args{js::shape_arg(options["kernelSize"]), js::shape_arg(options["stride"]),
-                        js::shape_arg(options["padding"]), js::shape_arg(options["dilation"]),
-                        options["ceilMode"].as<bool>()};
+  const WindowArgs args = js::window_args(options);
   const ShapeResult out = window_pool_output_shape("maxPool2d", in_shape, args);
   if (!out.ok()) return js::error_result(out.error);
 
-  const int64_t count = element_count(out.shape);
-  float* data = js::allocate<float>(count);
-  int32_t* indices = options["returnIndices"].as<bool>() ? js::allocate<int32_t>(count) : nullptr;
-  if (!data || (options["returnIndices"].as<bool>() && !indices)) {
-    std::free(data);
-    std::free(indices);
-    return js::error_result(js::out_of_memory("maxPool2d", count * 8));
-  }
+  const js::Outputs o =
+      js::allocate_outputs("maxPool2d", out.shape, options["returnIndices"].as<bool>());
+  if (!o.error.empty()) return js::error_result(o.error);
   const size_t rank = in_shape.size();
   const Pool2dGeometry g{rank == 4 ? in_shape[0] * in_shape[1] : in_shape[0],
                          in_shape[rank - 2],
@@ -41,8 +34,8 @@ val max_pool2d_js(uintptr_t input, val input_shape, val options) {
                          args.padding[1],
                          args.dilation[0],
                          args.dilation[1]};
-  max_pool2d(reinterpret_cast<const float*>(input), data, indices, g);
-  return js::tensor_result(out.shape, data, indices);
+  max_pool2d(reinterpret_cast<const float*>(input), o.data, o.indices, g);
+  return js::tensor_result(out.shape, o.data, o.indices);
 }
 
 }  // namespace

@@ -16,8 +16,8 @@ val max_pool3d_js(uintptr_t input, val input_shape, val options) {
   const ShapeResult out = window_pool_output_shape("maxPool3d", in_shape, args);
   if (!out.ok()) return js::error_result(out.error);
 
-  const js::Outputs o = js::allocate_outputs("maxPool3d", element_count(out.shape),
-                                             options["returnIndices"].as<bool>());
+  const js::Outputs o =
+      js::allocate_outputs("maxPool3d", out.shape, options["returnIndices"].as<bool>());
   if (!o.error.empty()) return js::error_result(o.error);
   max_pool3d(reinterpret_cast<const float*>(input), o.data, o.indices,
              pool3d_geometry(in_shape, out.shape, args));

@@ -12,11 +12,10 @@ using emscripten::val;
 // Any shape, including 0-d and empty tensors.
 val relu_js(uintptr_t input, val input_shape) {
   const Shape shape = js::shape_arg(input_shape);
-  const int64_t count = element_count(shape);
-  float* data = js::allocate<float>(count);
-  if (!data) return js::error_result(js::out_of_memory("relu", count * 4));
-  relu(reinterpret_cast<const float*>(input), data, count);
-  return js::tensor_result(shape, data);
+  const js::Outputs o = js::allocate_outputs("relu", shape);
+  if (!o.error.empty()) return js::error_result(o.error);
+  relu(reinterpret_cast<const float*>(input), o.data, element_count(shape));
+  return js::tensor_result(shape, o.data);
 }
 
 }  // namespace

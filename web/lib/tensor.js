@@ -1,6 +1,6 @@
 // Tensors live in wasm memory, so ops never copy their inputs across the boundary. `.data` is a
 // JavaScript copy made on first read and cached; tensors are immutable, so it never goes stale.
-import { wasm } from './runtime.js';
+import { allocateElements, wasm } from './runtime.js';
 
 const DTYPES = {
   float32: { array: Float32Array, heap: 'HEAPF32' },
@@ -283,9 +283,7 @@ export function tensor(data, shape) {
       `tensor: data has ${values.length} elements but shape [${shape.join(', ')}] needs ${count}`,
     );
   }
-  const module = wasm();
-  const pointer = module.allocate(count * 4);
-  if (!pointer) throw new Error(`tensor: out of memory allocating ${count * 4} bytes`);
-  module[DTYPES[dtype].heap].set(values, pointer >>> 2);
+  const pointer = allocateElements('tensor', 'data', count);
+  wasm()[DTYPES[dtype].heap].set(values, pointer >>> 2);
   return adoptWasmTensor(pointer, shape, dtype);
 }

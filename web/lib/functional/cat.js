@@ -1,4 +1,4 @@
-import { wasm } from '../runtime.js';
+import { allocateElements, wasm } from '../runtime.js';
 import { adoptWasmTensor, Tensor } from '../tensor.js';
 
 const OP = 'cat';
@@ -33,8 +33,7 @@ export function cat(tensors, dim = 0) {
   const outer = product(shape.slice(0, axis));
   const inner = product(shape.slice(axis + 1)) * 4; // bytes per index of dim
   const module = wasm();
-  const output = module.allocate(product(shape) * 4);
-  if (!output) throw new Error(`${OP}: out of memory allocating ${product(shape) * 4} bytes for the output`);
+  const output = allocateElements(OP, 'output', product(shape));
   const heap = module.HEAPU8;
   const rowBytes = shape[axis] * inner;
   let offset = 0;

@@ -1,4 +1,4 @@
-import { wasm } from '../runtime.js';
+import { allocateElements, wasm } from '../runtime.js';
 import { adoptWasmTensor, Tensor } from '../tensor.js';
 import { intTuple } from '../options.js';
 
@@ -24,8 +24,7 @@ export function centerCrop(input, outputSize) {
   const shape = [...input.shape.slice(0, -2), h, w];
   const planes = input.shape.slice(0, -2).reduce((a, b) => a * b, 1);
   const module = wasm();
-  const output = module.allocate(planes * h * w * 4);
-  if (!output) throw new Error(`${OP}: out of memory allocating ${planes * h * w * 4} bytes for the output`);
+  const output = allocateElements(OP, 'output', planes * h * w);
   const top = Math.floor((H - h) / 2);
   const left = Math.floor((W - w) / 2);
   const heap = module.HEAPU8;

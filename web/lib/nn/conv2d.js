@@ -67,8 +67,8 @@ export class Conv2d extends Module {
     this.paddingMode = a.paddingMode;
     const [kh, kw] = a.kernelSize;
     const fanIn = (a.inChannels / a.groups) * kh * kw;
-    this.weight = uniformTensor([a.outChannels, a.inChannels / a.groups, kh, kw], kaimingUniformBound(fanIn));
-    this.bias = a.hasBias ? uniformTensor([a.outChannels], 1 / Math.sqrt(fanIn)) : null;
+    this.weight = uniformTensor('Conv2d', 'weight', [a.outChannels, a.inChannels / a.groups, kh, kw], kaimingUniformBound(fanIn));
+    this.bias = a.hasBias ? uniformTensor('Conv2d', 'bias', [a.outChannels], 1 / Math.sqrt(fanIn)) : null;
   }
 
   forward(input) {

@@ -34,8 +34,8 @@ export class ConvTranspose2d extends Module {
     const [kh, kw] = a.kernelSize;
     // PyTorch's fan-in for a transposed weight is its dim 1 times the kernel area.
     const fanIn = (a.outChannels / a.groups) * kh * kw;
-    this.weight = uniformTensor([a.inChannels, a.outChannels / a.groups, kh, kw], kaimingUniformBound(fanIn));
-    this.bias = a.hasBias ? uniformTensor([a.outChannels], 1 / Math.sqrt(fanIn)) : null;
+    this.weight = uniformTensor(op, 'weight', [a.inChannels, a.outChannels / a.groups, kh, kw], kaimingUniformBound(fanIn));
+    this.bias = a.hasBias ? uniformTensor(op, 'bias', [a.outChannels], 1 / Math.sqrt(fanIn)) : null;
   }
 
   forward(input, outputSize) {

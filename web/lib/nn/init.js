@@ -3,7 +3,8 @@
 // drawn from poolkit's generator, which follows PyTorch's. After poolkit.manualSeed(s) a module
 // holds the very numbers torch.manual_seed(s) gives the same PyTorch module.
 import { rand } from '../random.js';
-import { tensor } from '../tensor.js';
+import { allocateElements, wasm } from '../runtime.js';
+import { adoptWasmTensor } from '../tensor.js';
 
 /** torch.nn.init.kaiming_uniform_'s bound for a = sqrt(5), computed in double as Python does. */
 export function kaimingUniformBound(fanIn) {
@@ -11,11 +12,23 @@ export function kaimingUniformBound(fanIn) {
   return Math.sqrt(3) * (Math.sqrt(2 / (1 + a * a)) / Math.sqrt(fanIn));
 }
 
-/** Tensor.uniform_(-bound, bound): float32 ends, each draw scaled in double and rounded once. */
-export function uniformTensor(shape, bound) {
-  const from = Math.fround(-bound);
-  const to = Math.fround(bound);
-  const values = rand(shape.reduce((a, b) => a * b, 1));
-  for (let i = 0; i < values.length; i++) values[i] = values[i] * (to - from) + from;
-  return tensor(values, shape);
+/**
+ * Tensor.uniform_(-bound, bound): float32 ends, each draw scaled in double and rounded once.
+ * The wasm memory is taken first, so a module too large for it is an Error naming `op` and the
+ * bytes before anything is drawn.
+ */
+export function uniformTensor(op, what, shape, bound) {
+  const count = shape.reduce((a, b) => a * b, 1);
+  const pointer = allocateElements(op, what, count);
+  try {
+    const from = Math.fround(-bound);
+    const to = Math.fround(bound);
+    const values = rand(count);
+    for (let i = 0; i < values.length; i++) values[i] = values[i] * (to - from) + from;
+    wasm().HEAPF32.set(values, pointer >>> 2);
+  } catch (error) {
+    wasm().free(pointer);
+    throw error;
+  }
+  return adoptWasmTensor(pointer, shape);
 }
