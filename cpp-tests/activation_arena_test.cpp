@@ -17,7 +17,7 @@ TEST(ActivationArena, ReusesTheMemoryOfReleasedActivations) {
   const int c = arena.allocate(6400);
   arena.release(b);
   arena.release(c);
-  ASSERT_TRUE(arena.commit());
+  ASSERT_EQ(arena.commit("test"), "");
   EXPECT_EQ(arena.bytes(), 12800);  // two alive at once, never three
   EXPECT_EQ(arena.data(a), arena.data(c));
   EXPECT_NE(arena.data(a), arena.data(b));
@@ -38,7 +38,7 @@ TEST(ActivationArena, PlacesLongLivedActivationsFirstWhenThatNeedsLess) {
   arena.release(up);
   arena.release(skip);
   arena.release(middle);
-  ASSERT_TRUE(arena.commit());
+  ASSERT_EQ(arena.commit("test"), "");
   EXPECT_EQ(arena.bytes(), (82 + 61 + 60) * kUnit);
 }
 
@@ -47,7 +47,7 @@ TEST(ActivationArena, ReplaysTheSameActivationsInOrderAfterCommit) {
   const int a = arena.allocate(10);
   const int b = arena.allocate(20);
   EXPECT_EQ(arena.data(a), nullptr);  // planning: no memory yet
-  ASSERT_TRUE(arena.commit());
+  ASSERT_EQ(arena.commit("test"), "");
   EXPECT_EQ(arena.allocate(10), a);
   arena.release(a);  // ignored: the plan already knows
   EXPECT_EQ(arena.allocate(20), b);
@@ -81,7 +81,7 @@ TEST(ActivationArena, ActivationsAliveTogetherNeverOverlap) {
       total += (bytes + 63) / 64 * 64;
       alive.push_back(planned.size() - 1);
     }
-    ASSERT_TRUE(arena.commit());
+    ASSERT_EQ(arena.commit("test"), "");
     EXPECT_LE(arena.bytes(), total);
     // The largest activation is placed first, at the block's start.
     const char* base = reinterpret_cast<const char*>(arena.data(planned[0].id));

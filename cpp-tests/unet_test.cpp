@@ -57,6 +57,25 @@ TEST(UNetSizes, ErrorsNameTheNearestValidSizes) {
             "S outputs");
 }
 
+TEST(UNetSizes, SmallestValidInputIsTheFirstSizeTheRulesAccept) {
+  for (const bool same : {false, true}) {
+    for (int levels = 1; levels <= 7; ++levels) {
+      int64_t first = 1;
+      while (!unet_sizes(levels, same, first).valid) ++first;
+      EXPECT_EQ(smallest_valid_unet_input(levels, same), first) << levels << " " << same;
+    }
+  }
+  EXPECT_EQ(smallest_valid_unet_input(61, true), int64_t{1} << 61);
+  EXPECT_EQ(smallest_valid_unet_input(61, false), std::nullopt);  // past int64
+  EXPECT_EQ(smallest_valid_unet_input(64, true), std::nullopt);   // no 1 << 64
+}
+
+// Deep nets once made the message's search take 2^levels steps (28 levels: a minute).
+TEST(UNetSizes, ErrorsForDeepNetsAreImmediate) {
+  const std::string error = check_unet_input_size("UNet.forward", 13, true, 100, 100);
+  EXPECT_NE(error.find("the smallest valid size is 8192"), std::string::npos) << error;
+}
+
 UNetSpec seed_spec(int levels, int64_t base, int64_t in, int64_t out, bool same) {
   UNetSpec spec;
   spec.in_channels = in;
@@ -93,11 +112,14 @@ struct Loaded {
 std::vector<float> run(const UNet& net, const std::vector<float>& input, int64_t batch, int64_t h,
                        int64_t w, std::vector<std::string>* stages = nullptr) {
   std::vector<double> fractions;
-  float* out = net.forward(input.data(), batch, h, w, [&](const char* stage, double fraction) {
-    if (stages) stages->push_back(stage);
-    fractions.push_back(fraction);
-  });
-  EXPECT_NE(out, nullptr);
+  const UNetOutput output = net.forward("UNet.forward", input.data(), batch, h, w,
+                                        [&](const char* stage, double fraction) {
+                                          if (stages) stages->push_back(stage);
+                                          fractions.push_back(fraction);
+                                          return true;
+                                        });
+  float* out = output.data;
+  EXPECT_NE(out, nullptr) << output.error;
   if (!out) return {};
   const UNetSizes hs = unet_sizes(net.spec().levels(), net.spec().same_padding, h);
   const UNetSizes ws = unet_sizes(net.spec().levels(), net.spec().same_padding, w);
@@ -146,6 +168,91 @@ TEST(UNetForward, MatchesTheReferenceComposition) {
     EXPECT_EQ(stages.back(), "out_conv");
     EXPECT_EQ(stages.size(), static_cast<size_t>(3 * levels + 2));
   }
+}
+
+std::unique_ptr<UNet> random_net(std::mt19937& rng, const UNetSpec& spec, Loaded& weights) {
+  for (const UNetTensor& t : unet_layout(spec))
+    weights.values.push_back(random_values(rng, element_count(t.shape)));
+  for (const auto& v : weights.values) weights.pointers.push_back(v.data());
+  std::string error;
+  std::unique_ptr<UNet> net = UNet::create(spec, weights.pointers.data(), &error);
+  EXPECT_TRUE(net) << error;
+  return net;
+}
+
+// A callback returning false stops the pass at that stage; under ASan, a leak of the pass's
+// activations or output fails the run.
+TEST(UNetForward, StopsWhereTheProgressCallbackSays) {
+  std::mt19937 rng(5);
+  Loaded weights;
+  const std::unique_ptr<UNet> net = random_net(rng, seed_spec(2, 2, 1, 2, false), weights);
+  ASSERT_TRUE(net);
+  const std::vector<float> input = random_values(rng, 44 * 44);
+  for (const char* stop_at : {"enc1", "bottom", "dec1", "out_conv"}) {
+    std::vector<std::string> stages;
+    const UNetOutput out =
+        net->forward("UNet.forward", input.data(), 1, 44, 44, [&](const char* stage, double) {
+          stages.push_back(stage);
+          return stages.back() != stop_at;
+        });
+    EXPECT_TRUE(out.cancelled) << stop_at;
+    EXPECT_EQ(out.data, nullptr);
+    EXPECT_EQ(stages.back(), stop_at);
+  }
+  EXPECT_EQ(run(*net, input, 1, 44, 44).size(), 2u * 4 * 4);  // still works afterwards
+}
+
+TEST(UNetForward, ActivationsBeyondWasmMemoryAreAnErrorNamingTheBytes) {
+  std::mt19937 rng(6);
+  Loaded weights;
+  const std::unique_ptr<UNet> net = random_net(rng, seed_spec(1, 16, 1, 2, true), weights);
+  ASSERT_TRUE(net);
+  // Never read: the plan is refused before any activation is placed.
+  const float input = 0;
+  const UNetOutput out = net->forward("UNet.forward", &input, 1, 16384, 16384, nullptr);
+  EXPECT_EQ(out.data, nullptr);
+  EXPECT_FALSE(out.cancelled);
+  EXPECT_NE(out.error.find("UNet.forward: the largest activation needs 17,179,869,184 bytes, "
+                           "more than wasm memory can hold"),
+            std::string::npos)
+      << out.error;
+}
+
+// Every width 1: only the depth is absurd.
+UNetSpec narrow_spec(int levels, bool same) {
+  UNetSpec spec;
+  spec.in_channels = spec.out_channels = spec.bottom = 1;
+  spec.encoder = spec.up = spec.decoder = std::vector<int64_t>(static_cast<size_t>(levels), 1);
+  spec.same_padding = same;
+  return spec;
+}
+
+TEST(UNetSpec, DeepNetsAreRefusedWithTheRule) {
+  // Valid convolutions: the smallest input is 12 * 2^levels - 4 a side; 11 levels (24,572) fit
+  // 4 GiB of floats, 12 (49,148) do not.
+  const std::string error = check_unet_spec(narrow_spec(28, false));
+  EXPECT_NE(error.find("a 28-level UNet's smallest input is 3,221,225,468 x 3,221,225,468 pixels, "
+                       "more than wasm memory can hold; at most 11 levels (valid convolutions) "
+                       "can run"),
+            std::string::npos)
+      << error;
+  EXPECT_EQ(check_unet_spec(narrow_spec(11, false)), "");
+  EXPECT_NE(check_unet_spec(narrow_spec(12, false)), "");
+  // 'same': 2^levels a side. 64 levels would overflow 1 << levels.
+  EXPECT_EQ(check_unet_spec(narrow_spec(13, true)), "");
+  EXPECT_NE(check_unet_spec(narrow_spec(16, true)), "");
+  EXPECT_NE(check_unet_spec(narrow_spec(64, true)).find("over 2^63 a side"), std::string::npos);
+}
+
+TEST(UNetSpec, WidthsMustFitInt32AndTheirTensorsWasmMemory) {
+  UNetSpec spec = seed_spec(1, 1, 1, 1, false);
+  spec.bottom = int64_t{1} << 40;
+  EXPECT_NE(check_unet_spec(spec).find("from 1 to 2,147,483,647, got 1099511627776"),
+            std::string::npos);
+  spec.bottom = 65536;  // bottom.2.weight: 65536^2 x 9 floats
+  EXPECT_NE(check_unet_spec(spec).find("bottom.2.weight: the tensor needs 154,618,822,656 bytes"),
+            std::string::npos)
+      << check_unet_spec(spec);
 }
 
 // The small nets of scripts/fixtures/unet.py, read from their .safetensors files.

@@ -13,9 +13,15 @@ constexpr int64_t kAlignment = 64;
 
 }  // namespace
 
-int ActivationArena::allocate(int64_t bytes) {
+int ActivationArena::allocate(std::optional<int64_t> bytes) {
   if (committed()) return replayed_++;
-  const int64_t rounded = (std::max<int64_t>(bytes, 1) + kAlignment - 1) / kAlignment * kAlignment;
+  // Placement adds sizes up: keeping each below the limit keeps every sum far from overflow.
+  if (!bytes || *bytes > allocation_limit()) {
+    if (!too_large_) too_large_bytes_ = bytes;
+    too_large_ = true;
+    bytes = 0;
+  }
+  const int64_t rounded = (std::max<int64_t>(*bytes, 1) + kAlignment - 1) / kAlignment * kAlignment;
   activations_.push_back({rounded, 0, step_, -1});
   ++step_;
   return static_cast<int>(activations_.size()) - 1;
@@ -52,7 +58,8 @@ int64_t ActivationArena::place(const std::vector<size_t>& order) {
   return bytes;
 }
 
-bool ActivationArena::commit() {
+std::string ActivationArena::commit(const char* op) {
+  if (too_large_) return check_allocation(op, "largest activation", too_large_bytes_);
   // Never released: alive to the end.
   for (Activation& a : activations_)
     if (a.last_step < 0) a.last_step = step_;
@@ -73,10 +80,10 @@ bool ActivationArena::commit() {
   const int64_t size_first = place(by_size);
   const int64_t lifetime_first = place(by_lifetime);
   bytes_ = lifetime_first <= size_first ? lifetime_first : place(by_size);
-  block_.reset(static_cast<char*>(
-      std::aligned_alloc(kAlignment, static_cast<size_t>(std::max<int64_t>(bytes_, kAlignment)))));
+  std::string error;
+  block_.reset(static_cast<char*>(checked_malloc(bytes_, op, "activations", &error, kAlignment)));
   replayed_ = 0;
-  return block_ != nullptr;
+  return error;
 }
 
 float* ActivationArena::data(int id) const {

@@ -9,8 +9,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
+#include "checked_allocation.h"
 #include "float_buffer.h"
 
 namespace poolkit {
@@ -18,13 +21,15 @@ namespace poolkit {
 class ActivationArena {
  public:
   // Planning: activations are numbered in allocation order; a step is an allocation or release.
-  int allocate(int64_t bytes);
+  // `bytes` is nullopt when working it out overflowed.
+  int allocate(std::optional<int64_t> bytes);
   void release(int id);
 
-  // Places the planned activations and allocates the block; false when it could not be
-  // allocated. After this, allocate() hands out the same activations again, in the same order,
-  // and release() does nothing: memory is reused exactly as planned.
-  bool commit();
+  // Places the planned activations and allocates the block through the checked path: an empty
+  // string, or why not (naming `op` and the bytes). After this, allocate() hands out the same
+  // activations again, in the same order, and release() does nothing: memory is reused exactly
+  // as planned.
+  std::string commit(const char* op);
 
   bool committed() const { return block_ != nullptr; }
   // The planned activation's memory (null while planning).
@@ -43,6 +48,10 @@ class ActivationArena {
   int step_ = 0;
   int replayed_ = 0;  // activations handed out since commit()
   int64_t bytes_ = 0;
+  // An activation too large for wasm memory on its own (nullopt bytes: overflowed); planning
+  // goes on with it as empty and commit() refuses.
+  bool too_large_ = false;
+  std::optional<int64_t> too_large_bytes_;
   std::unique_ptr<char, FreeWithFree> block_;
 };
 

@@ -6,6 +6,7 @@
 #include <initializer_list>
 
 #include "activation_arena.h"
+#include "checked_allocation.h"
 #include "conv_transpose2d.h"
 #include "max_pool2d.h"
 #include "unet_sizes.h"
@@ -37,8 +38,13 @@ void add_planes(std::vector<PlaneView>& views, const Feature& f, int64_t n, int6
 // recorded in the arena), then for real inside the planned block.
 class UNet::Forward {
  public:
-  Forward(int64_t batch, ActivationArena& arena, const UNetProgress& progress, double total)
-      : batch_(batch), arena_(arena), progress_(progress), total_(total) {}
+  Forward(const char* op, int64_t batch, ActivationArena& arena, const UNetProgress& progress,
+          double total)
+      : op_(op), batch_(batch), arena_(arena), progress_(progress), total_(total) {}
+
+  // Why the pass stopped, once run() returned false.
+  const std::string& error() const { return error_; }
+  bool cancelled() const { return cancelled_; }
 
   bool planning() const { return !arena_.committed(); }
 
@@ -54,8 +60,7 @@ class UNet::Forward {
   }
 
   void allocate(Feature& f) {
-    const int64_t count = batch_ * f.channels * f.h * f.w;
-    f.id = arena_.allocate(count * static_cast<int64_t>(sizeof(float)));
+    f.id = arena_.allocate(checked_bytes({batch_, f.channels, f.h, f.w}, sizeof(float)));
     f.data = f.writable = arena_.data(f.id);
   }
 
@@ -79,8 +84,9 @@ class UNet::Forward {
     out.w = g.out_w;
     if (output) {
       if (planning()) return true;
-      const int64_t count = std::max<int64_t>(batch_ * out.channels * out.h * out.w, 1);
-      out.writable = static_cast<float*>(std::malloc(static_cast<size_t>(count) * sizeof(float)));
+      out.writable = static_cast<float*>(
+          checked_malloc(checked_bytes({batch_, out.channels, out.h, out.w}, sizeof(float)), op_,
+                         "output", &error_));
       out.data = out.writable;
       if (!out.writable) return false;
     } else {
@@ -88,7 +94,7 @@ class UNet::Forward {
     }
     if (planning()) return true;
     if (!conv2d(input.data(), layer.weights, layer.bias.data(), out.writable, g, activation))
-      return false;
+      return out_of_workspace();
     done_ += static_cast<double>(batch_ * g.out_channels * g.out_h * g.out_w * g.in_channels *
                                  g.kernel_h * g.kernel_w);
     return true;
@@ -129,7 +135,8 @@ class UNet::Forward {
     out.w = g.out_w;
     allocate(out);
     if (planning()) return true;
-    if (!conv_transpose2d(in.data, layer.weights, layer.bias.data(), out.writable, g)) return false;
+    if (!conv_transpose2d(in.data, layer.weights, layer.bias.data(), out.writable, g))
+      return out_of_workspace();
     done_ += static_cast<double>(batch_ * g.in_channels * in.h * in.w * g.out_channels * 4);
     return true;
   }
@@ -156,11 +163,22 @@ class UNet::Forward {
     skip = cropped;
   }
 
-  void report(const std::string& stage) const {
-    if (progress_ && !planning()) progress_(stage.c_str(), total_ > 0 ? done_ / total_ : 1.0);
+  // False when the callback asked to stop.
+  bool report(const std::string& stage) {
+    if (!progress_ || planning()) return true;
+    cancelled_ = !progress_(stage.c_str(), total_ > 0 ? done_ / total_ : 1.0);
+    return !cancelled_;
   }
 
  private:
+  bool out_of_workspace() {
+    error_ = std::string(op_) + ": out of memory for a convolution's workspace";
+    return false;
+  }
+
+  const char* op_;
+  std::string error_;
+  bool cancelled_ = false;
   int64_t batch_;
   ActivationArena& arena_;
   const UNetProgress& progress_;
@@ -233,12 +251,13 @@ int64_t UNet::packed_bytes() const {
   return bytes;
 }
 
-float* UNet::forward(const float* input, int64_t batch, int64_t height, int64_t width,
-                     const UNetProgress& progress) const {
+UNetOutput UNet::forward(const char* op, const float* input, int64_t batch, int64_t height,
+                         int64_t width, const UNetProgress& progress) const {
   const int levels = spec_.levels();
   const UNetSizes hs = unet_sizes(levels, spec_.same_padding, height);
   const UNetSizes ws = unet_sizes(levels, spec_.same_padding, width);
-  if (!hs.valid || !ws.valid) return nullptr;
+  if (!hs.valid || !ws.valid)
+    return {nullptr, std::string(op) + ": the input size does not fit", false};
   // Multiply-adds per output pixel of each layer, for the progress fractions.
   const int64_t grow = spec_.same_padding ? 0 : 2;  // first conv of a block vs its output
   double total = 0;
@@ -263,11 +282,14 @@ float* UNet::forward(const float* input, int64_t batch, int64_t height, int64_t 
   // Planning, then the pass itself; the arena (and with it every activation) is freed on
   // return, whether the pass succeeded or not.
   ActivationArena arena;
-  Forward planning(batch, arena, progress, total);
+  Forward planning(op, batch, arena, progress, total);
   float* output = nullptr;
-  if (!run(planning, input, height, width, &output) || !arena.commit()) return nullptr;
-  Forward f(batch, arena, progress, total);
-  return run(f, input, height, width, &output) ? output : nullptr;
+  run(planning, input, height, width, &output);
+  std::string error = arena.commit(op);
+  if (!error.empty()) return {nullptr, error, false};
+  Forward f(op, batch, arena, progress, total);
+  if (run(f, input, height, width, &output)) return {output, "", false};
+  return {nullptr, f.error(), f.cancelled()};
 }
 
 bool UNet::run(Forward& f, const float* input, int64_t height, int64_t width,
@@ -283,20 +305,20 @@ bool UNet::run(Forward& f, const float* input, int64_t height, int64_t width,
   std::vector<Feature> skips(levels);
   for (int i = 0; i < levels; ++i) {
     if (!f.block(&encoder_[2 * i], f.views(x), x.h, x.w, {&x}, skips[i])) return false;
-    f.report("enc" + std::to_string(i + 1));
+    if (!f.report("enc" + std::to_string(i + 1))) return false;
     if (!f.pool(skips[i], x)) return false;
     f.crop(skips[i], hs.up[i], ws.up[i]);
   }
   if (!f.block(bottom_.data(), f.views(x), x.h, x.w, {&x}, x)) return false;
-  f.report("bottom");
+  if (!f.report("bottom")) return false;
   for (int i = levels - 1; i >= 0; --i) {
     Feature u;
     if (!f.up(up_[i], x, u)) return false;
     f.release(x);
-    f.report("up" + std::to_string(i + 1));
+    if (!f.report("up" + std::to_string(i + 1))) return false;
     if (!f.block(&decoder_[2 * i], f.views(u, &skips[i]), u.h, u.w, {&u, &skips[i]}, x))
       return false;
-    f.report("dec" + std::to_string(i + 1));
+    if (!f.report("dec" + std::to_string(i + 1))) return false;
   }
   Feature out;
   const bool ok = f.conv(out_conv_, f.views(x), x.h, x.w, Activation::kNone, out, true);
@@ -305,8 +327,12 @@ bool UNet::run(Forward& f, const float* input, int64_t height, int64_t width,
     std::free(out.writable);
     return false;
   }
-  f.report("out_conv");
   *output = out.writable;
+  if (!f.report("out_conv")) {
+    std::free(out.writable);
+    *output = nullptr;
+    return false;
+  }
   return true;
 }
 

@@ -1,9 +1,9 @@
 // The seed U-Net (unet_spec.h) with its weights packed once, running its whole forward pass in
 // C++: no round trip through JavaScript between layers. Activations are freed as soon as their
 // last consumer has run (only the skip tensors live across levels), in a block planned for the
-// input's size (activation_arena.h), so the wasm heap holds no more than the pass needs. The decoder convolves
-// cat([up, crop(skip)]) through plane views (conv2d.h), so neither the crop nor the
-// concatenation is ever built.
+// input's size (activation_arena.h), so the wasm heap holds no more than the pass needs. The
+// decoder convolves cat([up, crop(skip)]) through plane views (conv2d.h), so neither the crop nor
+// the concatenation is ever built.
 #pragma once
 
 #include <cstdint>
@@ -19,8 +19,17 @@
 namespace poolkit {
 
 // Called after each stage (enc1, ..., bottom, upL, decL, ..., out_conv) with the fraction of
-// the forward pass's multiply-adds done so far.
-using UNetProgress = std::function<void(const char* stage, double fraction)>;
+// the forward pass's multiply-adds done so far; false stops the pass there (cancellation).
+using UNetProgress = std::function<bool(const char* stage, double fraction)>;
+
+// A forward pass's output (malloc'ed, batch x out_channels x H' x W'), or null and why: a
+// message (memory), or `cancelled` when the progress callback asked to stop. Either way
+// everything the pass allocated on the way has been freed.
+struct UNetOutput {
+  float* data = nullptr;
+  std::string error;
+  bool cancelled = false;
+};
 
 class UNet {
  public:
@@ -33,10 +42,9 @@ class UNet {
   int64_t packed_bytes() const;
 
   // Runs the network on a contiguous (batch, in_channels, height, width) input whose size
-  // check_unet_input_size accepts. Returns the malloc'ed (batch, out_channels, H', W') output,
-  // or null when memory runs out (everything allocated on the way is freed).
-  float* forward(const float* input, int64_t batch, int64_t height, int64_t width,
-                 const UNetProgress& progress) const;
+  // check_unet_input_size accepts. `op` names the call in messages.
+  UNetOutput forward(const char* op, const float* input, int64_t batch, int64_t height,
+                     int64_t width, const UNetProgress& progress) const;
 
  private:
   struct Layer {
@@ -46,8 +54,8 @@ class UNet {
   };
   class Forward;
 
-  // The pass's sequence of layers, planning or computing as `f` says. False when memory ran
-  // out; otherwise *output is the malloc'ed result (null when planning).
+  // The pass's sequence of layers, planning or computing as `f` says. False when it stopped
+  // (f says why); otherwise *output is the malloc'ed result (null when planning).
   bool run(Forward& f, const float* input, int64_t height, int64_t width, float** output) const;
 
   static bool make_layer(Layer& layer, const float* weight, const float* bias, int64_t in,

@@ -1,5 +1,8 @@
+#include <algorithm>
 #include <sstream>
 
+#include "checked_allocation.h"
+#include "unet_sizes.h"
 #include "unet_spec.h"
 
 namespace poolkit {
@@ -15,6 +18,16 @@ void add_conv(std::vector<UNetTensor>& layout, const std::string& name, int64_t 
 void add_block(std::vector<UNetTensor>& layout, const std::string& name, int64_t in, int64_t out) {
   add_conv(layout, name + ".0", in, out, 3);
   add_conv(layout, name + ".2", out, out, 3);
+}
+
+// Like the pooling arguments, channel counts are int32 in PyTorch's checks, and sums of two stay
+// far from overflow.
+constexpr int64_t kMaxWidth = 2147483647;
+
+// Whether one channel of the smallest input fits wasm memory.
+bool fits_one_input(int levels, bool same_padding) {
+  const std::optional<int64_t> side = smallest_valid_unet_input(levels, same_padding);
+  return side && check_allocation("", "", checked_bytes({*side, *side}, sizeof(float))).empty();
 }
 
 }  // namespace
@@ -46,10 +59,34 @@ std::string check_unet_spec(const UNetSpec& spec) {
   const size_t levels = spec.encoder.size();
   if (levels == 0 || spec.up.size() != levels || spec.decoder.size() != levels)
     return "a UNet needs the same number (at least 1) of encoder, up and decoder levels";
-  bool positive = spec.in_channels > 0 && spec.out_channels > 0 && spec.bottom > 0;
+  std::vector<int64_t> widths{spec.in_channels, spec.out_channels, spec.bottom};
   for (size_t i = 0; i < levels; ++i)
-    positive = positive && spec.encoder[i] > 0 && spec.up[i] > 0 && spec.decoder[i] > 0;
-  return positive ? "" : "every channel count of a UNet must be at least 1";
+    widths.insert(widths.end(), {spec.encoder[i], spec.up[i], spec.decoder[i]});
+  for (int64_t w : widths) {
+    if (w < 1 || w > kMaxWidth)
+      return "every channel count of a UNet must be from 1 to 2,147,483,647, got " +
+             std::to_string(w);
+  }
+  // The smallest input of a deep network is 2^levels pixels a side or more: past a point not
+  // even one channel of it fits wasm memory, and no input could ever run.
+  const bool same = spec.same_padding;
+  if (!fits_one_input(static_cast<int>(std::min<size_t>(levels, 64)), same)) {
+    int deepest = 1;
+    while (fits_one_input(deepest + 1, same)) ++deepest;
+    const std::optional<int64_t> side =
+        smallest_valid_unet_input(static_cast<int>(std::min<size_t>(levels, 64)), same);
+    std::ostringstream text;
+    text << "a " << levels << "-level UNet's smallest input is "
+         << (side ? format_bytes(*side) + " x " + format_bytes(*side) : "over 2^63 a side")
+         << " pixels, more than wasm memory can hold; at most " << deepest << " levels ("
+         << (same ? "'same'" : "valid") << " convolutions) can run";
+    return text.str();
+  }
+  for (const UNetTensor& t : unet_layout(spec)) {
+    const std::string error = check_allocation(t.key.c_str(), "tensor", checked_bytes(t.shape, 4));
+    if (!error.empty()) return error + " (shape " + format_shape(t.shape) + ")";
+  }
+  return "";
 }
 
 }  // namespace poolkit

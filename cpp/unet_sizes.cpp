@@ -2,19 +2,33 @@
 
 #include <sstream>
 
+#include "checked_allocation.h"
+
 namespace poolkit {
 namespace {
 
 // What a conv block takes off a size.
 int64_t block_shrink(bool same_padding) { return same_padding ? 0 : 4; }
 
-// The smallest valid input size; valid sizes repeat every 2^levels from there.
-int64_t smallest_valid(int levels, bool same_padding) {
-  for (int64_t s = 1;; ++s)
-    if (unet_sizes(levels, same_padding, s).valid) return s;
-}
-
 }  // namespace
+
+// Walking the pass backwards from the bottom block's output b, an encoder size is twice the next
+// plus the shrink, so the input is (b + shrink) * 2^levels + shrink * (2^levels - 1), growing
+// with b; the encoder's rules hold for every b >= 1. The decoder doubles and shrinks, which
+// keeps every size >= 1 once b >= shrink, so the smallest b lies in 1..max(1, shrink).
+std::optional<int64_t> smallest_valid_unet_input(int levels, bool same_padding) {
+  if (levels < 1 || levels > 61) return std::nullopt;
+  const int64_t shrink = block_shrink(same_padding);
+  int64_t bottom = 1;
+  for (;; ++bottom) {
+    int64_t s = bottom;
+    for (int i = 0; i < levels && s >= 1; ++i) s = 2 * s - shrink;
+    if (s >= 1) break;
+  }
+  const int64_t period = int64_t{1} << levels;
+  return checked_add(checked_bytes({bottom + shrink, period}, 1),
+                     checked_bytes({shrink, period - 1}, 1));
+}
 
 UNetSizes unet_sizes(int levels, bool same_padding, int64_t input) {
   UNetSizes sizes;
@@ -49,7 +63,8 @@ std::string check_unet_input_size(const char* op, int levels, bool same_padding,
   for (int d = 0; d < 2; ++d) {
     const int64_t s = sizes[d];
     if (unet_sizes(levels, same_padding, s).valid) continue;
-    const int64_t first = smallest_valid(levels, same_padding);
+    // Only networks whose smallest input fits wasm memory load (check_unet_spec).
+    const int64_t first = smallest_valid_unet_input(levels, same_padding).value_or(0);
     const int64_t period = int64_t{1} << levels;
     const int64_t above = s <= first ? first : first + ((s - first) / period + 1) * period;
     std::ostringstream text;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,10 @@ struct UNetSizes {
 };
 
 UNetSizes unet_sizes(int levels, bool same_padding, int64_t input);
+
+// The smallest input size a `levels`-level UNet accepts (valid sizes repeat every 2^levels
+// from there), or nullopt when it overflows int64.
+std::optional<int64_t> smallest_valid_unet_input(int levels, bool same_padding);
 
 // An empty string when (height, width) is a valid input size, else a message naming the
 // dimension, the nearest valid sizes and the rule, prefixed with `op`.

@@ -61,7 +61,10 @@ val unet_create_js(val spec, uintptr_t tensors) {
 
 void unet_destroy_js(uintptr_t handle) { delete reinterpret_cast<UNet*>(handle); }
 
-// One whole forward pass. onProgress is a function(stage, fraction) or undefined.
+// One whole forward pass. onProgress is a function(stage, fraction) returning whether to go on,
+// or undefined; it must not throw (web/lib/unet.js catches for it), since a JavaScript exception
+// would unwind past the pass's destructors and leak its activations. Returns {data, shape},
+// {error} or {cancelled: true}.
 val unet_forward_js(uintptr_t handle, uintptr_t input, val input_shape, val on_progress) {
   const char* op = "UNet.forward";
   const UNet& net = *reinterpret_cast<const UNet*>(handle);
@@ -83,17 +86,22 @@ val unet_forward_js(uintptr_t handle, uintptr_t input, val input_shape, val on_p
   UNetProgress progress;
   if (on_progress.typeOf().as<std::string>() == "function") {
     progress = [&on_progress](const char* stage, double fraction) {
-      on_progress(std::string(stage), fraction);
+      return on_progress(std::string(stage), fraction).as<bool>();
     };
   }
-  float* data = net.forward(reinterpret_cast<const float*>(input), batch, shape[rank - 2],
-                            shape[rank - 1], progress);
-  if (!data) return js::error_result(std::string(op) + ": out of memory");
+  const UNetOutput output = net.forward(op, reinterpret_cast<const float*>(input), batch,
+                                        shape[rank - 2], shape[rank - 1], progress);
+  if (output.cancelled) {
+    val result = val::object();
+    result.set("cancelled", true);
+    return result;
+  }
+  if (!output.data) return js::error_result(output.error);
   const UNetSizes hs = unet_sizes(net.spec().levels(), net.spec().same_padding, shape[rank - 2]);
   const UNetSizes ws = unet_sizes(net.spec().levels(), net.spec().same_padding, shape[rank - 1]);
   Shape out_shape{net.spec().out_channels, hs.output, ws.output};
   if (rank == 4) out_shape.insert(out_shape.begin(), batch);
-  return js::tensor_result(out_shape, data);
+  return js::tensor_result(out_shape, output.data);
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // poolkit.UNet: the seed U-Net loaded from PyTorch weights, its whole forward pass one call
 // into wasm.
-import { ready, wasm } from './runtime.js';
-import { adoptWasmTensor } from './tensor.js';
+import { allocateElements, ready, wasm } from './runtime.js';
+import { adoptWasmTensor, withPinned } from './tensor.js';
 import { checkInput, readOptions } from './options.js';
 import { copyFloat32, parseSafetensors } from './safetensors.js';
 import { checkUNetTensors, inferUNetSpec } from './unet_spec.js';
@@ -18,10 +18,46 @@ function progressOption(op, onProgress) {
   return onProgress;
 }
 
+function signalOption(op, signal) {
+  const isSignal = signal instanceof EventTarget && typeof signal?.aborted === 'boolean';
+  if (signal !== undefined && !isSignal) {
+    throw new Error(`${op}: signal must be an AbortSignal (from an AbortController), got ${typeof signal}`);
+  }
+  return signal;
+}
+
+// What C++ calls after each stage: whether to go on. It never throws, since a JavaScript
+// exception would unwind the wasm pass past its destructors and leak its activations; a
+// throwing callback or a fired signal instead stops the pass, which frees everything, and
+// `stopped()` then gives what forward() throws.
+function stageCallback(onProgress, signal) {
+  let failure = null;
+  const cancelledBy = (s) => s.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+  return {
+    call(stage, fraction) {
+      try {
+        onProgress?.(stage, fraction);
+      } catch (error) {
+        failure = { error };
+        return false;
+      }
+      if (signal?.aborted) {
+        failure = { error: cancelledBy(signal) };
+        return false;
+      }
+      return true;
+    },
+    stopped: () => failure?.error ?? (signal?.aborted ? cancelledBy(signal) : new Error('cancelled')),
+  };
+}
+
 export class UNet {
   #handle;
   #spec;
   #onProgress;
+  // Forward passes running now (onProgress may start another); dispose() waits for them.
+  #running = 0;
+  #disposeRequested = false;
 
   /** @internal Use UNet.fromSafetensors. */
   constructor(handle, spec, onProgress) {
@@ -56,8 +92,7 @@ export class UNet {
 
     // The tensors back to back as float32 in wasm memory, packed by C++ and then freed.
     const total = layout.reduce((sum, t) => sum + file.tensors.get(t.key).count, 0);
-    const staging = module.allocate(total * 4);
-    if (!staging) throw new Error(`${LOAD}: out of memory allocating ${total * 4} bytes for the weights`);
+    const staging = allocateElements(LOAD, 'weights', total);
     try {
       let offset = staging;
       for (const { key } of layout) {
@@ -96,27 +131,52 @@ export class UNet {
   }
 
   get isDisposed() {
-    return this.#handle === 0;
+    return this.#handle === 0 || this.#disposeRequested;
   }
 
   /**
    * Runs the network on a float32 (N, C, H, W) or (C, H, W) tensor. H and W must fit the
    * network (a 3-level valid UNet takes S % 8 == 4, S >= 92, and gives S - 88); the Error for
-   * a size that does not names the nearest ones that do. `onProgress` overrides the model's.
+   * a size that does not names the nearest ones that do. Options:
+   * - onProgress(stage, fraction): overrides the model's. If it throws, the pass stops there
+   *   and forward throws that error.
+   * - signal: an AbortSignal. Once it fires the pass stops at the next stage and forward
+   *   throws its reason (an AbortError). The pass is synchronous, so a signal can fire during
+   *   it only from onProgress or from another thread.
+   * A stopped pass frees everything it allocated. Disposing the model or the input from
+   * onProgress takes effect when the pass returns.
    */
-  forward(input, { onProgress } = {}) {
+  forward(input, options = {}) {
     const op = 'UNet.forward';
-    if (this.#handle === 0) throw new Error(`${op}: the model was disposed`);
+    const o = readOptions(op, options, { onProgress: undefined, signal: undefined });
+    if (this.isDisposed) throw new Error(`${op}: the model was disposed`);
     const pointer = checkInput(op, input);
-    const callback = progressOption(op, onProgress) ?? this.#onProgress;
-    const result = wasm().unetForward(this.#handle, pointer, input.shape, callback);
+    const onProgress = progressOption(op, o.onProgress) ?? this.#onProgress;
+    const signal = signalOption(op, o.signal);
+    signal?.throwIfAborted();
+    const stages = stageCallback(onProgress, signal);
+    this.#running++;
+    let result;
+    try {
+      result = withPinned([input], () =>
+        wasm().unetForward(this.#handle, pointer, input.shape, stages.call),
+      );
+    } finally {
+      if (--this.#running === 0 && this.#disposeRequested) this.#free();
+    }
+    if (result.cancelled) throw stages.stopped();
     if (result.error) throw new Error(result.error);
     return adoptWasmTensor(result.data, result.shape);
   }
 
-  /** Frees the model's packed weights in wasm memory. */
+  /** Frees the model's packed weights in wasm memory (after the passes running now). */
   dispose() {
     if (this.#handle === 0) return;
+    this.#disposeRequested = true;
+    if (this.#running === 0) this.#free();
+  }
+
+  #free() {
     finalizer.unregister(this);
     wasm().unetDestroy(this.#handle);
     this.#handle = 0;
@@ -127,3 +187,6 @@ export class UNet {
     return `UNet(levels=${this.levels}, in_channels=${this.inChannels}, out_channels=${this.outChannels}, encoder=(${encoder.join(', ')}), bottom=${bottom}, padding=${this.padding})`;
   }
 }
+
+// `using net = await UNet.fromSafetensors(...)` where the runtime has explicit resource management.
+if (Symbol.dispose) UNet.prototype[Symbol.dispose] = UNet.prototype.dispose;
