@@ -6,7 +6,7 @@ import { bits, hashedInput, loadCases, loadLargeCases } from './helpers/fixtures
 beforeAll(() => poolkit.ready({ threads: 1 }));
 
 test('ready({threads: 1}) loads the single-threaded build', () => {
-  expect(poolkit.runtimeInfo()).toEqual({ simd: true, threads: 1, build: 'single' });
+  expect(poolkit.runtimeInfo()).toEqual({ simd: true, threads: 1, build: 'single', fallbackReason: null });
 });
 
 test('maxPool2d matches the PyTorch fixtures', () => {

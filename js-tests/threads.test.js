@@ -7,7 +7,7 @@ beforeAll(() => poolkit.ready({ threads: 2 }));
 afterEach(() => poolkit.setNumThreads(2));
 
 test('ready({threads: 2}) starts the threaded build with two threads', () => {
-  expect(poolkit.runtimeInfo()).toEqual({ simd: true, threads: 2, build: 'threads' });
+  expect(poolkit.runtimeInfo()).toEqual({ simd: true, threads: 2, build: 'threads', fallbackReason: null });
 });
 
 test.each(loadLargeCases('max_pool2d').map((c) => [c.name, c]))('%s matches PyTorch on 2 threads and on 1', (_, c) => {

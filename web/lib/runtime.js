@@ -6,6 +6,8 @@ import createSingleThreaded from './poolkit_wasm.js';
 let loading = null;
 let instance = null;
 let build = null;
+// Why the threaded build did not load, when ready() fell back to the single-threaded one.
+let fallbackReason = null;
 
 const inNode = typeof process === 'object' && !!process.versions?.node;
 
@@ -40,13 +42,40 @@ async function defaultThreads() {
   return globalThis.navigator?.hardwareConcurrency ?? 1;
 }
 
-function checkThreads(threads) {
+const READY_OPTIONS = ['threads', 'wasmUrl', 'wasmBinary', 'loadTimeout'];
+
+function checkReadyOptions(options) {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new Error(`ready: options must be an object such as {threads: 1}, got ${options === null ? 'null' : typeof options}`);
+  }
+  const unknown = Object.keys(options).find((key) => !READY_OPTIONS.includes(key));
+  if (unknown) throw new Error(`ready: unknown option ${unknown}; the options are ${READY_OPTIONS.join(', ')}`);
+  const { threads, loadTimeout } = options;
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
     throw new Error(`ready: threads must be a positive integer, got ${threads}`);
   }
+  if (loadTimeout !== undefined && !(typeof loadTimeout === 'number' && loadTimeout > 0)) {
+    throw new Error(`ready: loadTimeout must be a positive number of milliseconds, got ${loadTimeout}`);
+  }
+  return options;
 }
 
-async function loadThreaded(threads, { wasmUrl, wasmBinary }) {
+// A pthread worker that cannot load (a missing or blocked worker script) leaves Emscripten's
+// factory waiting forever; after `ms` the threaded build counts as failed.
+function withTimeout(promise, ms, onTimeout) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(new Error(`the threaded build did not start within ${ms} ms`));
+    }, ms);
+    timer.unref?.();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function loadThreaded(threads, { wasmUrl, wasmBinary, loadTimeout = 10000 }) {
   const options = { poolThreads: threads - 1 };
   let factory;
   if (inNode) {
@@ -61,20 +90,42 @@ async function loadThreaded(threads, { wasmUrl, wasmBinary }) {
   }
   // The browser and Node glue differ; the wasm they load is one and the same file.
   options.wasmBinary = wasmBinary ?? (await fetchBytes(wasmLocation(wasmUrl, 'threads')));
-  const module = await factory(options);
+  let failed = null;
+  options.onAbort = (what) => {
+    failed = what;
+  };
+  // A failed load is reported through runtimeInfo().fallbackReason, not printed by the glue.
+  let started = false;
+  options.printErr = (text) => started && console.error(text);
+  // MODULARIZE makes `options` the module object, so a failed load's workers can be stopped
+  // (in Node they would otherwise keep the process alive).
+  const stopWorkers = () => options.PThread?.terminateAllThreads();
+  let module;
+  try {
+    module = await withTimeout(factory(options), loadTimeout, stopWorkers);
+    if (failed) throw new Error(String(failed));
+  } catch (error) {
+    stopWorkers();
+    throw error;
+  }
+  started = true;
   module.startThreads(threads);
   // Node would otherwise wait for the pool's workers before exiting.
   if (inNode) [...module.PThread.unusedWorkers, ...module.PThread.runningWorkers].forEach((w) => w.unref());
   return module;
 }
 
-async function load(options = {}) {
-  checkThreads(options.threads);
+async function load(options) {
   const wanted = Math.min(options.threads ?? (await defaultThreads()), 16);
   const canThread = inNode || globalThis.crossOriginIsolated === true;
   if (wanted > 1 && canThread) {
-    build = 'threads';
-    return loadThreaded(wanted, options);
+    try {
+      const module = await loadThreaded(wanted, options);
+      build = 'threads';
+      return module;
+    } catch (cause) {
+      fallbackReason = cause?.message ?? String(cause);
+    }
   }
   build = 'single';
   const wasmBinary = options.wasmBinary ?? (await fetchBytes(wasmLocation(options.wasmUrl, 'single')));
@@ -82,18 +133,27 @@ async function load(options = {}) {
 }
 
 /**
- * Loads the wasm module. Idempotent: every call returns the same promise, and a failure is
- * sticky (later calls reject with the same error). Options apply to the first call only:
- * {threads} (default: the machine's cores; 1 picks the single-threaded build), {wasmUrl} or
- * {wasmBinary} for where the .wasm is.
+ * Loads the wasm module. Once it has loaded every call returns the same promise; a failed load
+ * is not remembered, so a later call tries again, and bad options reject only that call.
+ * Options take effect on the load that succeeds: {threads} (default: the machine's cores; 1
+ * picks the single-threaded build), {wasmUrl} or {wasmBinary} for where the .wasm is, and
+ * {loadTimeout} (ms, default 10000) after which a threaded build whose workers have not
+ * started is given up for the single-threaded one (runtimeInfo().fallbackReason says why).
  */
 export function ready(options) {
+  let checked;
+  try {
+    checked = checkReadyOptions(options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   if (!loading) {
-    loading = load(options).then(
+    loading = load(checked).then(
       (module) => {
         instance = module;
       },
       (cause) => {
+        loading = null;
         throw new Error(`poolkit: the wasm module failed to load: ${cause?.message ?? cause}`, { cause });
       },
     );
@@ -108,9 +168,12 @@ export function wasm() {
   return instance;
 }
 
-/** Which build is running: {simd, threads (in use now), build: 'threads' | 'single'}. */
+/**
+ * Which build is running: {simd, threads (in use now), build: 'threads' | 'single',
+ * fallbackReason: why the threaded build was given up, or null}.
+ */
 export function runtimeInfo() {
-  return { simd: true, threads: wasm().numThreads(), build };
+  return { simd: true, threads: wasm().numThreads(), build, fallbackReason };
 }
 
 /** torch.set_num_threads: how many threads ops use, at most what ready() started. */
@@ -124,6 +187,16 @@ export function setNumThreads(threads) {
 /** torch.get_num_threads. */
 export function getNumThreads() {
   return wasm().numThreads();
+}
+
+/**
+ * @internal wasm memory for `count` elements of `elementBytes` each, sized by C++'s one checked
+ * path: an Error naming `op` and the bytes when it cannot fit wasm memory or malloc fails.
+ */
+export function allocateElements(op, what, count, elementBytes = 4) {
+  const result = wasm().allocate(count, elementBytes, op, what);
+  if (result.error) throw new Error(result.error);
+  return result.pointer;
 }
 
 /** What malloc currently holds in the wasm heap, and the heap's size (which never shrinks). */
