@@ -81,7 +81,8 @@ std::string ActivationArena::commit(const char* op) {
   const int64_t lifetime_first = place(by_lifetime);
   bytes_ = lifetime_first <= size_first ? lifetime_first : place(by_size);
   std::string error;
-  block_.reset(static_cast<char*>(checked_malloc(bytes_, op, "activations", &error, kAlignment)));
+  block_.reset(
+      static_cast<char*>(checked_malloc(bytes_, op, "activation block", &error, kAlignment)));
   replayed_ = 0;
   return error;
 }

@@ -21,6 +21,29 @@ std::optional<int64_t> product(const Counts& counts, int64_t element_bytes) {
   return bytes;
 }
 
+void* allocate(size_t size, int64_t alignment) {
+  return alignment > 0 ? std::aligned_alloc(static_cast<size_t>(alignment), size)
+                       : std::malloc(size);
+}
+
+#ifdef __EMSCRIPTEN__
+// Emscripten's dlmalloc moves the heap's end by less than 2 GiB per sbrk call, so a first
+// request of 2 GiB or more from a small heap fails although wasm memory could grow to hold it.
+// Growing the free top of the heap in 1 GiB steps first (taken, then freed, they merge) lets
+// the request through; it costs nothing unless the plain request failed.
+void* allocate_in_steps(size_t size, int64_t alignment) {
+  constexpr size_t kStep = size_t{1} << 30;
+  std::vector<void*> steps;
+  for (size_t grown = 0; grown < size; grown += kStep) {
+    void* step = std::malloc(kStep);
+    if (!step) break;
+    steps.push_back(step);
+  }
+  for (void* step : steps) std::free(step);
+  return allocate(size, alignment);
+}
+#endif
+
 }  // namespace
 
 std::optional<int64_t> checked_bytes(std::initializer_list<int64_t> counts, int64_t element_bytes) {
@@ -75,8 +98,10 @@ void* checked_malloc(std::optional<int64_t> bytes, const char* op, const char* w
     return nullptr;
   }
   const size_t size = static_cast<size_t>(*bytes > 0 ? *bytes : 1);
-  void* p =
-      alignment > 0 ? std::aligned_alloc(static_cast<size_t>(alignment), size) : std::malloc(size);
+  void* p = allocate(size, alignment);
+#ifdef __EMSCRIPTEN__
+  if (!p && size >= (size_t{1} << 31)) p = allocate_in_steps(size, alignment);
+#endif
   if (!p && error) {
     *error = std::string(op) + ": out of memory allocating " + format_bytes(*bytes) +
              " bytes for the " + what;

@@ -66,7 +66,7 @@ inline Outputs allocate_outputs(const char* op, const Shape& shape, bool with_in
   const std::optional<int64_t> bytes = checked_bytes(shape, sizeof(float));
   o.data = static_cast<float*>(checked_malloc(bytes, op, "output", &o.error));
   if (o.data && with_indices) {
-    o.indices = static_cast<int32_t*>(checked_malloc(bytes, op, "indices", &o.error));
+    o.indices = static_cast<int32_t*>(checked_malloc(bytes, op, "index tensor", &o.error));
     if (!o.indices) {
       std::free(o.data);
       o.data = nullptr;

@@ -92,7 +92,7 @@ export class UNet {
 
     // The tensors back to back as float32 in wasm memory, packed by C++ and then freed.
     const total = layout.reduce((sum, t) => sum + file.tensors.get(t.key).count, 0);
-    const staging = allocateElements(LOAD, 'weights', total);
+    const staging = allocateElements(LOAD, 'weight block', total);
     try {
       let offset = staging;
       for (const { key } of layout) {
