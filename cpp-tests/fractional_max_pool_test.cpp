@@ -54,11 +54,13 @@ TEST(FractionalMaxPoolShape, MessagesNameArgumentValueAndRule) {
             "fractionalMaxPool2d: outputSize must be at least 1 in every dimension, got "
             "outputSize=[2, 0]");
   EXPECT_EQ(fractional_max_pool_output_shape(op, {2, 3, 5, 5}, {2, 2}, {2, 2}, {1, 3, 2}).error,
-            "fractionalMaxPool2d: randomSamples must have shape [2, 3, 2] (N, C, 2), got shape "
-            "[1, 3, 2]");
+            "fractionalMaxPool2d: randomSamples must have shape [2, 3, 2] (N, C, 2) or more rows, "
+            "got shape [1, 3, 2]");
+  // More rows than the batch: the first N are used, as in current PyTorch.
+  EXPECT_TRUE(fractional_max_pool_output_shape(op, {3, 5, 5}, {2, 2}, {2, 2}, {2, 3, 2}).ok());
   EXPECT_EQ(fractional_max_pool_output_shape(op, {3, 5, 5}, {2, 2}, {2, 2}, {3, 2}).error,
             "fractionalMaxPool2d: randomSamples must have shape [1, 3, 2] (1, C, 2) for unbatched "
-            "input, got shape [3, 2]");
+            "input or more rows, got shape [3, 2]");
   const float samples[] = {0.5f, 0.25f, 0.f, 1.f};
   EXPECT_EQ(check_fractional_samples(op, samples, {1, 2, 2}),
             "fractionalMaxPool2d: randomSamples must lie in [0, 1), as torch.rand makes them, got "

@@ -47,12 +47,17 @@ ShapeResult fractional_max_pool_output_shape(const char* op, const Shape& input_
   const bool batched = input_shape.size() == dims + 2;
   const Shape samples_wanted{batched ? input_shape[0] : 1, input_shape[first_spatial - 1],
                              static_cast<int64_t>(dims)};
-  if (samples_shape != samples_wanted) {
+  // Current PyTorch takes more rows than the batch and uses the first N (its module tests pass
+  // [2, C, 3] with an unbatched input); those rows start the tensor, so the kernel reads them.
+  const bool enough = samples_shape.size() == 3 && samples_shape[0] >= samples_wanted[0] &&
+                      samples_shape[1] == samples_wanted[1] &&
+                      samples_shape[2] == samples_wanted[2];
+  if (!enough) {
     return {{},
             message(op, "randomSamples must have shape " + format_shape(samples_wanted) +
                             (batched ? " (N, C, " : " (1, C, ") + std::to_string(dims) +
-                            (batched ? ")" : ") for unbatched input") + ", got shape " +
-                            format_shape(samples_shape))};
+                            (batched ? ")" : ") for unbatched input") +
+                            " or more rows, got shape " + format_shape(samples_shape))};
   }
   Shape out = input_shape;
   for (size_t i = 0; i < dims; ++i) out[first_spatial + i] = output_size[i];

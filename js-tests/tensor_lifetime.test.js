@@ -104,3 +104,14 @@ symbolDispose('tensor[Symbol.dispose]() disposes it, for `using`', () => {
   expect(poolkit.memoryStats().allocatedBytes).toBe(before);
   t[Symbol.dispose]();
 });
+
+test('a tensor hands out no wasm address: no method or property yields one', () => {
+  const t = poolkit.tensor([1, 2], [2]);
+  const members = new Set([...Object.getOwnPropertyNames(Object.getPrototypeOf(t)), ...Object.keys(t)]);
+  expect(members.has('pointerFor')).toBe(false);
+  for (const name of members) {
+    if (name === 'constructor' || name === 'dispose') continue;
+    const value = typeof t[name] === 'function' ? (t[name].length === 0 ? t[name]() : undefined) : t[name];
+    expect(typeof value === 'number' && value > 1024).toBe(false);
+  }
+});

@@ -21,7 +21,9 @@ val fractional_max_pool_js(const char* op, uintptr_t input, val input_shape, uin
   const ShapeResult out = fractional_max_pool_output_shape(op, in_shape, kernel, output, s_shape);
   if (!out.ok()) return js::error_result(out.error);
   const float* sample_data = reinterpret_cast<const float*>(samples);
-  const std::string sample_error = check_fractional_samples(op, sample_data, s_shape);
+  Shape used_rows = s_shape;  // the first N rows: the kernel reads no others
+  used_rows[0] = static_cast<int64_t>(in_shape.size()) == s_shape[2] + 2 ? in_shape[0] : 1;
+  const std::string sample_error = check_fractional_samples(op, sample_data, used_rows);
   if (!sample_error.empty()) return js::error_result(sample_error);
 
   const js::Outputs o = js::allocate_outputs(op, out.shape, options["returnIndices"].as<bool>());

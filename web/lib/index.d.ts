@@ -9,9 +9,16 @@ export interface ReadyOptions {
   wasmUrl?: string | URL;
   /** The .wasm bytes, if you already have them. */
   wasmBinary?: ArrayBuffer | Uint8Array;
+  /** Threads (default: the machine's cores); 1 picks the single-threaded build. */
+  threads?: number;
+  /** Milliseconds after which a threaded build whose workers have not started is given up for the single-threaded one (default 10000). */
+  loadTimeout?: number;
 }
 
-/** Loads the wasm module once; every call returns the same promise, and a failure is sticky. */
+/**
+ * Loads the wasm module; once loaded, every call returns the same promise. Bad options reject
+ * that call only, and after a failed load a later call tries again.
+ */
 export function ready(options?: ReadyOptions): Promise<void>;
 
 export interface MemoryStats {
@@ -22,8 +29,18 @@ export interface MemoryStats {
 }
 export function memoryStats(): MemoryStats;
 
-/** Which build is running. */
-export function runtimeInfo(): { simd: boolean; threads: number };
+/** torch.set_num_threads: how many threads ops use, at most what ready() started. */
+export function setNumThreads(threads: number): void;
+/** torch.get_num_threads. */
+export function getNumThreads(): number;
+
+/** Which build is running, and why the threaded one was given up (null when it was not). */
+export function runtimeInfo(): {
+  simd: boolean;
+  threads: number;
+  build: 'threads' | 'single';
+  fallbackReason: string | null;
+};
 
 /**
  * An immutable n-dimensional array held in wasm memory, made by tensor() or an op (`new Tensor`
@@ -556,7 +573,15 @@ export class UNet {
    * takes sizes S % 8 == 4, S >= 92 and gives S - 88; other sizes throw an Error naming the
    * nearest valid ones.
    */
-  forward(input: Tensor, options?: { onProgress?: UNetProgress }): Tensor;
-  /** Frees the packed weights in wasm memory. */
+  forward(input: Tensor, options?: UNetForwardOptions): Tensor;
+  /** Frees the packed weights in wasm memory (after a pass running now returns). */
   dispose(): void;
+  [Symbol.dispose](): void;
+}
+
+export interface UNetForwardOptions {
+  /** Overrides the model's; if it throws, the pass stops there and forward throws its error. */
+  onProgress?: UNetProgress;
+  /** Once fired, the pass stops at the next stage and forward throws the signal's reason. */
+  signal?: AbortSignal;
 }

@@ -2,7 +2,7 @@
 // plain integer arrays the C++ side expects, rejecting wrong types with a message that names the
 // argument. PyTorch's numeric rules (positive kernel, padding at most half of it, ...) are
 // checked in C++ (cpp/pool_shape.cpp), once, for every caller.
-import { Tensor } from './tensor.js';
+import { addressOf, Tensor } from './tensor.js';
 
 function show(value) {
   if (typeof value === 'string') return JSON.stringify(value);
@@ -98,7 +98,7 @@ export function checkInput(op, input, name = 'input') {
     throw new Error(`${op}: ${name} must be a poolkit Tensor (make one with poolkit.tensor(data, shape)), got ${show(input)}`);
   }
   if (input.dtype !== 'float32') throw new Error(`${op}: ${name} must be float32, got ${input.dtype}`);
-  return input.pointerFor(op);
+  return addressOf(input, op);
 }
 
 

@@ -23,6 +23,7 @@ const scopes = [];
 let pin;
 let unpin;
 let moveToScope;
+let address;
 
 function sizeOf(shape) {
   return shape.reduce((a, b) => a * b, 1);
@@ -55,6 +56,10 @@ export class Tensor {
     unpin = (tensor) => {
       tensor.#pins -= 1;
       if (tensor.#pins === 0 && tensor.#disposed) tensor.#free();
+    };
+    address = (tensor, op) => {
+      if (tensor.#disposed) throw new Error(`${op}: the input tensor was disposed`);
+      return tensor.#pointer;
     };
     moveToScope = (tensor, scope) => {
       tensor.#scope?.delete(tensor);
@@ -130,12 +135,6 @@ export class Tensor {
     return this.#disposed;
   }
 
-  /** @internal The tensor's address in wasm memory, for ops. */
-  pointerFor(op) {
-    if (this.#disposed) throw new Error(`${op}: the input tensor was disposed`);
-    return this.#pointer;
-  }
-
   toString() {
     return `Tensor(shape=[${this.#shape.join(', ')}], dtype=${this.#dtype})`;
   }
@@ -150,6 +149,11 @@ if (Symbol.dispose) {
     writable: true,
     configurable: true,
   });
+}
+
+/** @internal The tensor's address in wasm memory, for ops; not a method, so not public. */
+export function addressOf(tensor, op) {
+  return address(tensor, op);
 }
 
 /** @internal Wraps memory an op allocated in wasm; the tensor owns it from now on. */

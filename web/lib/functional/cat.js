@@ -1,5 +1,5 @@
 import { allocateElements, wasm } from '../runtime.js';
-import { adoptWasmTensor, Tensor } from '../tensor.js';
+import { addressOf, adoptWasmTensor, Tensor } from '../tensor.js';
 
 const OP = 'cat';
 const product = (values) => values.reduce((a, b) => a * b, 1);
@@ -13,7 +13,7 @@ export function cat(tensors, dim = 0) {
   if (!Array.isArray(tensors) || tensors.length === 0 || !tensors.every((t) => t instanceof Tensor)) {
     throw new Error(`${OP}: tensors must be a non-empty array of poolkit Tensors`);
   }
-  const pointers = tensors.map((t, i) => t.pointerFor(`${OP}: tensors[${i}]`));
+  const pointers = tensors.map((t, i) => addressOf(t, `${OP}: tensors[${i}]`));
   const [first] = tensors;
   const rank = first.dim();
   if (!Number.isInteger(dim) || dim < -rank || dim >= rank || rank === 0) {

@@ -1,5 +1,5 @@
 import { allocateElements, wasm } from '../runtime.js';
-import { adoptWasmTensor, Tensor } from '../tensor.js';
+import { addressOf, adoptWasmTensor, Tensor } from '../tensor.js';
 import { intTuple } from '../options.js';
 
 const OP = 'centerCrop';
@@ -13,7 +13,7 @@ const OP = 'centerCrop';
  */
 export function centerCrop(input, outputSize) {
   if (!(input instanceof Tensor)) throw new Error(`${OP}: input must be a poolkit Tensor, got ${typeof input}`);
-  const pointer = input.pointerFor(OP);
+  const pointer = addressOf(input, OP);
   const [h, w] = intTuple(OP, 'outputSize', outputSize, 2);
   const rank = input.dim();
   if (rank < 2) throw new Error(`${OP}: input must have at least 2 dimensions, got shape [${input.shape.join(', ')}]`);

@@ -1,6 +1,6 @@
 import { wasm } from '../runtime.js';
 import { rand } from '../random.js';
-import { Tensor, tensor } from '../tensor.js';
+import { addressOf, Tensor, tensor } from '../tensor.js';
 import { bool, checkInput, describeValue, intTuple, readOptions } from '../options.js';
 import { poolResult } from './pool_result.js';
 
@@ -50,20 +50,6 @@ export function fractionalMaxPoolOptions(op, options, dims) {
   };
 }
 
-/**
- * The shape C++ gets for the samples. PyTorch takes samples with more rows than the batch (N,
- * 1 unbatched) and uses the first N; those rows start the tensor, so the same address with
- * N rows hands C++ exactly them. Any other mismatch goes through as it is, for C++ to report.
- */
-function samplesShapeFor(samples, input, dims) {
-  const rank = input.shape.length;
-  const batch = rank === dims + 2 ? input.shape[0] : 1;
-  const [rows, channels, perPlane] = samples.shape;
-  const onlyMoreRows =
-    samples.dim() === 3 && rows > batch && channels === input.shape[rank - dims - 1] && perPlane === dims;
-  return onlyMoreRows ? [batch, channels, perPlane] : samples.shape;
-}
-
 function fractionalMaxPool(op, dims, input, options) {
   const pointer = checkInput(op, input);
   const args = fractionalMaxPoolOptions(op, options, dims);
@@ -90,8 +76,8 @@ function fractionalMaxPool(op, dims, input, options) {
     samples = owned;
   }
   try {
-    const samplesPointer = samples ? samples.pointerFor(op) : 0;
-    const samplesShape = !samples ? [] : rankOk ? samplesShapeFor(samples, input, dims) : samples.shape;
+    const samplesPointer = samples ? addressOf(samples, op) : 0;
+    const samplesShape = !samples ? [] : samples.shape;
     const result = wasm()[op](pointer, input.shape, samplesPointer, samplesShape, {
       kernelSize: args.kernelSize,
       outputSize,

@@ -1,5 +1,5 @@
 import { wasm } from '../runtime.js';
-import { Tensor } from '../tensor.js';
+import { addressOf, Tensor } from '../tensor.js';
 import { checkInput, describeValue, intTuple, readOptions } from '../options.js';
 import { poolResult } from './pool_result.js';
 
@@ -40,7 +40,7 @@ function checkIndices(op, indices) {
     const got = indices instanceof Tensor ? `a ${indices.dtype} Tensor` : describeValue(indices);
     throw new Error(`${op}: indices must be an int32 Tensor, as max pooling returns with returnIndices: true, got ${got}`);
   }
-  return indices.pointerFor(op);
+  return addressOf(indices, op);
 }
 
 function maxUnpool(op, dims, input, indices, options) {
