@@ -42,8 +42,10 @@ describe('poolkit.tensor', () => {
 
   test.each([
     [() => poolkit.tensor(new Float32Array(3), [2, 2]), 'tensor: data has 3 elements but shape [2, 2] needs 4'],
-    [() => poolkit.tensor([1, 2], [2.5]), 'tensor: shape must be an array of non-negative integers, got [2.5]'],
-    [() => poolkit.tensor([1, 2], [-2]), 'tensor: shape must be an array of non-negative integers, got [-2]'],
+    [() => poolkit.tensor([1, 2], [2.5]), 'tensor: shape must be an array of non-negative integers up to 2^53 - 1, got [2.5]'],
+    [() => poolkit.tensor([1, 2], [-2]), 'tensor: shape must be an array of non-negative integers up to 2^53 - 1, got [-2]'],
+    // Found by the boundary property test: 2^53 is an integer, but not one a number holds exactly.
+    [() => poolkit.tensor(new Int32Array(0), [0, 2 ** 53]), 'tensor: shape must be an array of non-negative integers up to 2^53 - 1, got [0,9007199254740992]'],
     [() => poolkit.tensor([[1, 2], [3]]), 'tensor: nested arrays must be rectangular; data[1] should be an array of length 2'],
     [() => poolkit.tensor([1, '2'], [2]), 'tensor: data[1] must be a number, got string 2'],
     [() => poolkit.tensor(new Float64Array(2), [2]), 'tensor: data must be a Float32Array, an Int32Array or an array of numbers, got a Float64Array'],

@@ -223,10 +223,12 @@ function describe(value) {
   return typeof value === 'object' ? `a ${value.constructor?.name ?? 'object'}` : `${typeof value} ${value}`;
 }
 
+// Safe integers only: past 2^53 a JavaScript number no longer holds the size it says (an empty
+// tensor of shape [0, 2^53] could not be told from [0, 2^53 + 1]).
 function checkShape(shape) {
-  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
+  if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
     throw new Error(
-      `tensor: shape must be an array of non-negative integers, got ${JSON.stringify(shape)}`,
+      `tensor: shape must be an array of non-negative integers up to 2^53 - 1, got ${JSON.stringify(shape)}`,
     );
   }
 }
