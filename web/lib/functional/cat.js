@@ -30,6 +30,7 @@ export function cat(tensors, dim = 0) {
   });
   const shape = [...first.shape];
   shape[axis] = tensors.reduce((sum, t) => sum + t.shape[axis], 0);
+  if (!Number.isSafeInteger(shape[axis])) throw new Error(`${OP}: dimension ${axis} of the output would have ${shape[axis]} entries, more than 2^53 - 1`);
   const outer = product(shape.slice(0, axis));
   const inner = product(shape.slice(axis + 1)) * 4; // bytes per index of dim
   const module = wasm();
