@@ -116,6 +116,7 @@ async function loadThreaded(threads, { wasmUrl, wasmBinary, loadTimeout = 10000 
 }
 
 async function load(options) {
+  fallbackReason = null;
   const wanted = Math.min(options.threads ?? (await defaultThreads()), 16);
   const canThread = inNode || globalThis.crossOriginIsolated === true;
   if (wanted > 1 && canThread) {
