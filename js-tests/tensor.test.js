@@ -48,7 +48,7 @@ describe('poolkit.tensor', () => {
     [() => poolkit.tensor(new Int32Array(0), [0, 2 ** 53]), 'tensor: shape must be an array of non-negative integers up to 2^53 - 1, got [0,9007199254740992]'],
     [() => poolkit.tensor([[1, 2], [3]]), 'tensor: nested arrays must be rectangular; data[1] should be an array of length 2'],
     [() => poolkit.tensor([1, '2'], [2]), 'tensor: data[1] must be a number, got string 2'],
-    [() => poolkit.tensor(new Float64Array(2), [2]), 'tensor: data must be a Float32Array, an Int32Array or an array of numbers, got a Float64Array'],
+    [() => poolkit.tensor(new Int16Array(2), [2]), 'tensor: data must be a Float32Array, Float64Array, Uint8Array, Uint8ClampedArray, Int32Array or an array of numbers, got a Int16Array'],
     [() => poolkit.tensor('abc'), 'tensor: without a shape, data must be (nested) arrays, got string abc'],
   ])('rejects bad input: %#', (make, message) => {
     expect(make).toThrow(new Error(message));

@@ -79,7 +79,10 @@ export function tidy<T>(fn: () => T): T;
 
 type Nested = number | Nested[];
 /** tensor(data, shape), or tensor(nestedArrays) with the shape read from the nesting. */
-export function tensor(data: Float32Array | Int32Array | number[], shape: number[]): Tensor;
+export function tensor(
+  data: Float32Array | Float64Array | Uint8Array | Uint8ClampedArray | Int32Array | number[],
+  shape: number[],
+): Tensor;
 export function tensor(data: Nested[]): Tensor;
 
 export interface MaxPool2dOptions {

@@ -1,5 +1,6 @@
 // Tensors live in wasm memory, so ops never copy their inputs across the boundary. `.data` is a
-// JavaScript copy made on first read and cached; tensors are immutable, so it never goes stale.
+// fresh JavaScript copy on every read: a cached one would be shared, and a write to it would
+// show in later reads though ops still see the original values.
 import { allocateElements, wasm } from './runtime.js';
 
 const DTYPES = {
@@ -25,6 +26,8 @@ let unpin;
 let moveToScope;
 let address;
 
+const FLOAT32_SOURCES = [Float32Array, Float64Array, Uint8Array, Uint8ClampedArray];
+
 function sizeOf(shape) {
   return shape.reduce((a, b) => a * b, 1);
 }
@@ -33,7 +36,6 @@ export class Tensor {
   #shape;
   #dtype;
   #pointer;
-  #data = null;
   #disposed = false;
   // Ops now running on this tensor's memory (withPinned): dispose() waits for them to finish.
   #pins = 0;
@@ -84,7 +86,10 @@ export class Tensor {
     return this.#shape.length;
   }
 
-  /** A typed array with the tensor's values in row-major order. Read it; writing to it does not change the tensor. */
+  /**
+   * A new typed array with the tensor's values in row-major order, copied from wasm memory on
+   * every read (read it once into a variable in a loop). Writing to it changes only the copy.
+   */
   get data() {
     return this.#values('data');
   }
@@ -105,21 +110,18 @@ export class Tensor {
     if (this.#disposed) {
       throw new Error(`Tensor.${member}: the tensor was disposed; read its values before calling dispose()`);
     }
-    if (!this.#data) {
-      const { array, heap } = DTYPES[this.#dtype];
-      const start = this.#pointer >>> 2;
-      // new + set rather than slice(): several times faster from a SharedArrayBuffer heap.
-      this.#data = new array(this.numel());
-      this.#data.set(wasm()[heap].subarray(start, start + this.#data.length));
-    }
-    return this.#data;
+    const { array, heap } = DTYPES[this.#dtype];
+    const start = this.#pointer >>> 2;
+    // new + set rather than slice(): several times faster from a SharedArrayBuffer heap.
+    const values = new array(this.numel());
+    values.set(wasm()[heap].subarray(start, start + values.length));
+    return values;
   }
 
   /** Frees the tensor's wasm memory now instead of when it is garbage-collected. */
   dispose() {
     if (this.#disposed) return;
     this.#disposed = true;
-    this.#data = null;
     moveToScope(this, null);
     if (this.#pins === 0) this.#free();
   }
@@ -274,14 +276,16 @@ export function tensor(data, shape) {
   let dtype;
   if (values instanceof Int32Array) {
     dtype = 'int32';
-  } else if (values instanceof Float32Array) {
+  } else if (FLOAT32_SOURCES.some((type) => values instanceof type)) {
+    // Converted as typed-array copies convert: doubles rounded to float32, bytes as 0..255
+    // (ImageData.data is a Uint8ClampedArray).
     dtype = 'float32';
   } else if (Array.isArray(values)) {
     dtype = 'float32';
     const bad = values.findIndex((v) => typeof v !== 'number');
     if (bad >= 0) throw new Error(`tensor: data[${bad}] must be a number, got ${describe(values[bad])}`);
   } else {
-    throw new Error(`tensor: data must be a Float32Array, an Int32Array or an array of numbers, got ${describe(data)}`);
+    throw new Error(`tensor: data must be a Float32Array, Float64Array, Uint8Array, Uint8ClampedArray, Int32Array or an array of numbers, got ${describe(data)}`);
   }
   const count = sizeOf(shape);
   if (values.length !== count) {
