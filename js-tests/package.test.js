@@ -25,9 +25,10 @@ test('the packed tarball installs and works in a fresh project', () => {
   );
   const files = packed.files.map((f) => f.path);
   expect(files).toEqual(
-    expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/poolkit_wasm.js', 'dist/poolkit_wasm.wasm', 'package.json']),
+    expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/poolkit_wasm.js', 'dist/poolkit_wasm.wasm', 'package.json', 'LICENSE', 'CHANGELOG.md']),
   );
-  expect(files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md'].includes(f))).toEqual([]);
+  const besideDist = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'];
+  expect(files.filter((f) => !f.startsWith('dist/') && !besideDist.includes(f))).toEqual([]);
 
   const project = join(work, 'app');
   execFileSync('mkdir', ['-p', project]);
@@ -39,6 +40,9 @@ test('the packed tarball installs and works in a fresh project', () => {
   writeFileSync(
     join(project, 'main.js'),
     `import * as poolkit from 'poolkit';
+import { createRequire } from 'node:module';
+// Tools read a dependency's package.json; the exports map must not block it.
+if (createRequire(import.meta.url)('poolkit/package.json').name !== 'poolkit') throw new Error('package.json');
 await poolkit.ready();
 const x = poolkit.tensor([[[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]]]]);
 console.log(JSON.stringify(poolkit.functional.maxPool2d(x, { kernelSize: 2, stride: 2 }).tolist()));
