@@ -5,3 +5,4 @@ export { manualSeed, initialSeed } from './random.js';
 export * as functional from './functional/index.js';
 export * as nn from './nn/index.js';
 export { UNet } from './unet.js';
+export { loadSafetensors } from './load_safetensors.js';
