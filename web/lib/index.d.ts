@@ -645,9 +645,9 @@ export function manualSeed(seed: number | bigint): void;
 export function initialSeed(): number | bigint;
 
 /**
- * Reads a .safetensors file's tensors into wasm memory (F32, F16 and BF16 as float32; I32 as
- * int32), with the header's __metadata__. Throws an Error naming the key when the file is
- * damaged.
+ * Reads a .safetensors file's tensors into wasm memory, by state_dict key (F32, F16 and BF16 as
+ * float32), with the header's __metadata__. Throws an Error naming the key when the file is
+ * damaged, leaving nothing allocated.
  */
 export function loadSafetensors(bytes: ArrayBuffer | ArrayBufferView): { tensors: Map<string, Tensor>; metadata: Record<string, string> };
 
