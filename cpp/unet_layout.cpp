@@ -70,11 +70,11 @@ std::string check_unet_spec(const UNetSpec& spec) {
   // The smallest input of a deep network is 2^levels pixels a side or more: past a point not
   // even one channel of it fits wasm memory, and no input could ever run.
   const bool same = spec.same_padding;
-  if (!fits_one_input(static_cast<int>(std::min<size_t>(levels, 64)), same)) {
+  const int capped_levels = static_cast<int>(std::min<size_t>(levels, 64));  // past 61: overflow
+  if (!fits_one_input(capped_levels, same)) {
     int deepest = 1;
     while (fits_one_input(deepest + 1, same)) ++deepest;
-    const std::optional<int64_t> side =
-        smallest_valid_unet_input(static_cast<int>(std::min<size_t>(levels, 64)), same);
+    const std::optional<int64_t> side = smallest_valid_unet_input(capped_levels, same);
     std::ostringstream text;
     text << "a " << levels << "-level UNet's smallest input is "
          << (side ? format_bytes(*side) + " x " + format_bytes(*side) : "over 2^63 a side")
@@ -83,7 +83,8 @@ std::string check_unet_spec(const UNetSpec& spec) {
     return text.str();
   }
   for (const UNetTensor& t : unet_layout(spec)) {
-    const std::string error = check_allocation(t.key.c_str(), "tensor", checked_bytes(t.shape, 4));
+    const std::string error =
+        check_allocation(t.key.c_str(), "tensor", checked_bytes(t.shape, sizeof(float)));
     if (!error.empty()) return error + " (shape " + format_shape(t.shape) + ")";
   }
   return "";

@@ -25,12 +25,16 @@ val lp_pool_js(uintptr_t input, val input_shape, val options) {
   const ShapeResult out = lp_pool_output_shape(op, in_shape, args, norm_type);
   if (!out.ok()) return js::error_result(out.error);
 
-  js::Outputs o = js::allocate_outputs(op, out.shape);
-  // x^p for the whole input, pooled by avg_pool.
-  const FloatBuffer scratch(static_cast<float*>(
-      checked_malloc(checked_bytes(in_shape, sizeof(float)), op, "workspace", &o.error)));
-  if (!scratch) std::free(o.data);
+  const js::Outputs o = js::allocate_outputs(op, out.shape);
   if (!o.error.empty()) return js::error_result(o.error);
+  // x^p for the whole input, pooled by avg_pool.
+  std::string error;
+  const FloatBuffer scratch(static_cast<float*>(
+      checked_malloc(checked_bytes(in_shape, sizeof(float)), op, "workspace", &error)));
+  if (!scratch) {
+    std::free(o.data);
+    return js::error_result(error);
+  }
   lp_pool(reinterpret_cast<const float*>(input), o.data, scratch.get(),
           avg_pool_geometry(in_shape, out.shape, args, true, 0), norm_type);
   return js::tensor_result(out.shape, o.data);

@@ -164,6 +164,25 @@ export function adoptWasmTensor(pointer, shape, dtype = 'float32') {
 }
 
 /**
+ * @internal A new tensor whose values `fill(view)` writes into a typed-array view of its wasm
+ * memory. The memory is taken first (an Error naming `op` and the bytes when it cannot be), and
+ * a throwing `fill` leaves nothing allocated.
+ */
+export function filledTensor(op, what, shape, fill, dtype = 'float32') {
+  const count = sizeOf(shape);
+  const pointer = allocateElements(op, what, count);
+  const made = adoptWasmTensor(pointer, shape, dtype);
+  try {
+    // Viewed after the allocation, which may have grown (and so replaced) the heap's buffer.
+    fill(new DTYPES[dtype].array(wasm().HEAPU8.buffer, pointer, count));
+  } catch (error) {
+    made.dispose();
+    throw error;
+  }
+  return made;
+}
+
+/**
  * @internal Runs fn (an op that calls back into user JavaScript while it reads `tensors`) with
  * the tensors pinned: a dispose() meanwhile takes effect when fn has finished, so the op never
  * reads freed memory.
@@ -293,7 +312,5 @@ export function tensor(data, shape) {
       `tensor: data has ${values.length} elements but shape [${shape.join(', ')}] needs ${count}`,
     );
   }
-  const pointer = allocateElements('tensor', 'data', count);
-  wasm()[DTYPES[dtype].heap].set(values, pointer >>> 2);
-  return adoptWasmTensor(pointer, shape, dtype);
+  return filledTensor('tensor', 'data', shape, (view) => view.set(values), dtype);
 }

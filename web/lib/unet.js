@@ -47,7 +47,8 @@ function stageCallback(onProgress, signal) {
       }
       return true;
     },
-    stopped: () => failure?.error ?? (signal?.aborted ? cancelledBy(signal) : new Error('cancelled')),
+    // C++ stops only when call() said so, which records why.
+    stopped: () => failure.error,
   };
 }
 
@@ -131,7 +132,7 @@ export class UNet {
   }
 
   get isDisposed() {
-    return this.#handle === 0 || this.#disposeRequested;
+    return this.#disposeRequested;
   }
 
   /**
@@ -171,7 +172,7 @@ export class UNet {
 
   /** Frees the model's packed weights in wasm memory (after the passes running now). */
   dispose() {
-    if (this.#handle === 0) return;
+    if (this.#disposeRequested) return;
     this.#disposeRequested = true;
     if (this.#running === 0) this.#free();
   }

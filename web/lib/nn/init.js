@@ -3,8 +3,7 @@
 // drawn from poolkit's generator, which follows PyTorch's. After poolkit.manualSeed(s) a module
 // holds the very numbers torch.manual_seed(s) gives the same PyTorch module.
 import { rand } from '../random.js';
-import { allocateElements, wasm } from '../runtime.js';
-import { adoptWasmTensor } from '../tensor.js';
+import { filledTensor } from '../tensor.js';
 
 /** torch.nn.init.kaiming_uniform_'s bound for a = sqrt(5), computed in double as Python does. */
 export function kaimingUniformBound(fanIn) {
@@ -18,17 +17,11 @@ export function kaimingUniformBound(fanIn) {
  * bytes before anything is drawn.
  */
 export function uniformTensor(op, what, shape, bound) {
-  const count = shape.reduce((a, b) => a * b, 1);
-  const pointer = allocateElements(op, what, count);
-  try {
+  return filledTensor(op, what, shape, (view) => {
     const from = Math.fround(-bound);
     const to = Math.fround(bound);
-    const values = rand(count);
+    const values = rand(view.length);
     for (let i = 0; i < values.length; i++) values[i] = values[i] * (to - from) + from;
-    wasm().HEAPF32.set(values, pointer >>> 2);
-  } catch (error) {
-    wasm().free(pointer);
-    throw error;
-  }
-  return adoptWasmTensor(pointer, shape);
+    view.set(values);
+  });
 }
