@@ -44,7 +44,7 @@ test('a threaded build that fails to load falls back to the single-threaded one,
     import * as poolkit from ${JSON.stringify(entry)};
     import { readFileSync } from 'node:fs';
     // The single-threaded build's bytes cannot link as the threaded one.
-    await poolkit.ready({ threads: 2, wasmBinary: readFileSync(new URL(${JSON.stringify(singleWasm.href)})) });
+    await poolkit.ready({ threads: 2, wasmBinary: { threads: readFileSync(new URL(${JSON.stringify(singleWasm.href)})) } });
     const info = poolkit.runtimeInfo();
     console.log(JSON.stringify({ build: info.build, reason: info.fallbackReason }));
     console.log(JSON.stringify(poolkit.functional.relu(poolkit.tensor([-1, 2], [2])).tolist()));

@@ -36,12 +36,17 @@ declare const flag: boolean;
 await poolkit.ready();
 await poolkit.ready({ threads: 1 });
 await poolkit.ready({ threads: 4, loadTimeout: 5000 });
-await poolkit.ready({ wasmUrl: '/assets/poolkit_wasm.wasm' });
-await poolkit.ready({ wasmUrl: new URL('./poolkit_wasm.wasm', import.meta.url) });
+await poolkit.ready({ wasmPaths: '/assets/' });
+await poolkit.ready({ wasmPaths: new URL('./wasm/', import.meta.url) });
+await poolkit.ready({ wasmPaths: { single: '/a/poolkit_wasm.wasm', threads: new URL('https://cdn.example/t.wasm') } });
 const wasmBytes = await (await fetch('/assets/poolkit_wasm.wasm')).arrayBuffer();
-await poolkit.ready({ wasmBinary: wasmBytes });
-await poolkit.ready({ wasmBinary: new Uint8Array(wasmBytes) });
-const readyOptions: ReadyOptions = { threads: 2, wasmUrl: 'x.wasm', wasmBinary: wasmBytes, loadTimeout: 100 };
+await poolkit.ready({ wasmBinary: { single: wasmBytes } });
+await poolkit.ready({ wasmBinary: { single: new Uint8Array(wasmBytes), threads: new Uint8Array(wasmBytes) } });
+// @ts-expect-error the bytes must name their build (the two .wasm files are not interchangeable)
+void poolkit.ready({ wasmBinary: wasmBytes });
+// @ts-expect-error wasmUrl was replaced by wasmPaths
+void poolkit.ready({ wasmUrl: 'x.wasm' });
+const readyOptions: ReadyOptions = { threads: 2, wasmPaths: '/x/', wasmBinary: { threads: wasmBytes }, loadTimeout: 100 };
 exactly<Promise<void>>()(poolkit.ready(readyOptions));
 // @ts-expect-error unknown option (ready rejects it)
 void poolkit.ready({ thread: 2 });

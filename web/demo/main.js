@@ -63,7 +63,8 @@ function describeBuild({ simd, threads, build }) {
 async function main() {
   const status = document.getElementById('status');
   try {
-    await poolkit.ready();
+    // Threads by number: ready() waits for the pool, so the line below tells the truth.
+    await poolkit.ready({ threads: navigator.hardwareConcurrency || 1 });
     startPlayground(poolkit, document.getElementById('playground'));
     status.textContent = 'Every number above is computed by poolkit (WebAssembly SIMD) in this page.';
     document.getElementById('build-info').textContent = describeBuild(poolkit.runtimeInfo());

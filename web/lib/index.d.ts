@@ -16,14 +16,28 @@ export type IntOrTuple = number | readonly number[];
  */
 export type PoolResult<R extends boolean = boolean> = R extends true ? [Tensor, Tensor] : Tensor;
 
+/** One value per build: the single-threaded one and the threaded one (pthreads). */
+export interface PerBuild<T> {
+  single?: T;
+  threads?: T;
+}
+
 export interface ReadyOptions {
-  /** Where the .wasm file lives; defaults to next to this module. */
-  wasmUrl?: string | URL;
-  /** The .wasm bytes, if you already have them. */
-  wasmBinary?: ArrayBuffer | Uint8Array;
-  /** Threads (default: the machine's cores); 1 picks the single-threaded build. */
+  /**
+   * Where the .wasm files are: a folder URL holding poolkit_wasm.wasm and
+   * poolkit_wasm_threads.wasm, or one URL per build. Relative URLs resolve against the page
+   * (in Node, the working directory). Default: next to this module.
+   */
+  wasmPaths?: string | URL | PerBuild<string | URL>;
+  /** Each build's .wasm bytes, if you already have them. */
+  wasmBinary?: PerBuild<ArrayBuffer | ArrayBufferView>;
+  /**
+   * Threads, the caller's included. Default: the machine's cores, with the pool started in the
+   * background (ops run on one thread until it is up). A number is waited for; 1 picks the
+   * single-threaded build.
+   */
   threads?: number;
-  /** Milliseconds after which a threaded build whose workers have not started is given up for the single-threaded one (default 10000). */
+  /** Milliseconds after which a thread pool that has not started is given up (default 10000). */
   loadTimeout?: number;
 }
 
@@ -43,7 +57,7 @@ export interface MemoryStats {
 /** What malloc holds in the wasm heap, and the heap's size. Throws before ready() has finished. */
 export function memoryStats(): MemoryStats;
 
-/** torch.set_num_threads: how many threads ops use (a positive integer), at most what ready() started. */
+/** torch.set_num_threads: how many threads ops use (a positive integer), at most what ready() started; set while the pool starts, it applies once it has. */
 export function setNumThreads(threads: number): void;
 /** torch.get_num_threads. */
 export function getNumThreads(): number;
@@ -51,7 +65,7 @@ export function getNumThreads(): number;
 /** Which build is running, and why the threaded one was given up (null when it was not). */
 export function runtimeInfo(): {
   simd: boolean;
-  /** Threads ops use now (see setNumThreads). */
+  /** Threads ops use now (see setNumThreads); 1 while a default pool is still starting. */
   threads: number;
   build: 'threads' | 'single';
   fallbackReason: string | null;

@@ -1,38 +1,18 @@
 // Loads the wasm module once, picking the build: with threads (a pthread pool over a
 // SharedArrayBuffer) in Node and in cross-origin-isolated pages, one thread otherwise. Every op
 // reaches the module through wasm(), which fails clearly while ready() has not finished.
-import createSingleThreaded from './poolkit_wasm.js';
+import { createThreadedModule } from './threaded_module.js';
+import { checkWasmOptions, importNodeOnly, inNode, wasmBytes } from './wasm_files.js';
 
 let loading = null;
 let instance = null;
 let build = null;
-// Why the threaded build did not load, when ready() fell back to the single-threaded one.
+// Why the threaded build, or its thread pool, was given up; null when nothing was.
 let fallbackReason = null;
-
-const inNode = typeof process === 'object' && !!process.versions?.node;
-
-// Node-only modules are imported through a variable, so bundlers leave them out of browser builds.
-const importNodeOnly = (specifier) => import(/* @vite-ignore */ specifier);
-
-async function fetchBytes(url) {
-  if (url.protocol === 'file:' && inNode) {
-    // Node's fetch() cannot read file: URLs.
-    const { readFile } = await importNodeOnly('node:fs/promises');
-    return readFile(url);
-  }
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`fetching ${url} answered HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-// Written as literal new URL('./file', import.meta.url) so that bundlers (Vite, webpack) see the
-// .wasm files, ship them and rewrite these addresses.
-function wasmLocation(wasmUrl, build) {
-  if (wasmUrl) return new URL(wasmUrl, import.meta.url);
-  return build === 'threads'
-    ? new URL('./poolkit_wasm_threads.wasm', import.meta.url)
-    : new URL('./poolkit_wasm.wasm', import.meta.url);
-}
+// The threaded build's pool starts in the background: setNumThreads() before then applies once
+// it has started.
+let poolStarting = false;
+let pendingNumThreads = null;
 
 async function defaultThreads() {
   if (inNode) {
@@ -42,12 +22,15 @@ async function defaultThreads() {
   return globalThis.navigator?.hardwareConcurrency ?? 1;
 }
 
-const READY_OPTIONS = ['threads', 'wasmUrl', 'wasmBinary', 'loadTimeout'];
+const READY_OPTIONS = ['threads', 'wasmPaths', 'wasmBinary', 'loadTimeout'];
 
 function checkReadyOptions(options) {
   if (options === undefined) return {};
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new Error(`ready: options must be an object such as {threads: 1}, got ${options === null ? 'null' : typeof options}`);
+  }
+  if (Object.hasOwn(options, 'wasmUrl')) {
+    throw new Error('ready: wasmUrl was replaced by wasmPaths: a folder URL holding both .wasm files, or {single, threads} with one URL per build');
   }
   const unknown = Object.keys(options).find((key) => !READY_OPTIONS.includes(key));
   if (unknown) throw new Error(`ready: unknown option ${unknown}; the options are ${READY_OPTIONS.join(', ')}`);
@@ -58,60 +41,39 @@ function checkReadyOptions(options) {
   if (loadTimeout !== undefined && !(typeof loadTimeout === 'number' && loadTimeout > 0)) {
     throw new Error(`ready: loadTimeout must be a positive number of milliseconds, got ${loadTimeout}`);
   }
+  checkWasmOptions(options);
   return options;
 }
 
-// A pthread worker that cannot load (a missing or blocked worker script) leaves Emscripten's
-// factory waiting forever; after `ms` the threaded build counts as failed.
-function withTimeout(promise, ms, onTimeout) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => {
-      onTimeout();
-      reject(new Error(`the threaded build did not start within ${ms} ms`));
-    }, ms);
-    timer.unref?.();
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+function startedPool(module, pool) {
+  poolStarting = true;
+  pendingNumThreads = null;
+  return pool
+    .then(() => {
+      if (pendingNumThreads !== null) module.setNumThreads(pendingNumThreads);
+    })
+    .finally(() => {
+      poolStarting = false;
+      pendingNumThreads = null;
+    });
 }
 
-async function loadThreaded(threads, { wasmUrl, wasmBinary, loadTimeout = 10000 }) {
-  const options = { poolThreads: threads - 1 };
-  let factory;
-  if (inNode) {
-    factory = (await importNodeOnly(new URL('./node/poolkit_wasm_threads.js', import.meta.url).href)).default;
+async function loadThreaded(threads, options, waitForPool) {
+  const { module, pool } = await createThreadedModule({
+    threads,
+    wasmBinary: wasmBytes('threads', options),
+    loadTimeout: options.loadTimeout ?? 10000,
+    waitForPool,
+  });
+  const running = startedPool(module, pool);
+  if (waitForPool) {
+    await running;
   } else {
-    factory = (await import('./poolkit_wasm_threads.js')).default;
-    // Named here so that bundlers ship the pthread worker script next to the module.
-    const workerUrl = new URL('./poolkit_wasm_threads.worker.js', import.meta.url).href;
-    options.locateFile = (path) => (path.endsWith('.worker.js') ? workerUrl : path);
-    // What each pthread worker imports to run the module; bundlers move the glue, so say where.
-    options.mainScriptUrlOrBlob = new URL('./poolkit_wasm_threads.js', import.meta.url).href;
+    // The module already runs ops on one thread; a pool that never starts leaves it so.
+    running.catch((error) => {
+      fallbackReason = error.message;
+    });
   }
-  // The browser and Node glue differ; the wasm they load is one and the same file.
-  options.wasmBinary = wasmBinary ?? (await fetchBytes(wasmLocation(wasmUrl, 'threads')));
-  let failed = null;
-  options.onAbort = (what) => {
-    failed = what;
-  };
-  // A failed load is reported through runtimeInfo().fallbackReason, not printed by the glue.
-  let started = false;
-  options.printErr = (text) => started && console.error(text);
-  // MODULARIZE makes `options` the module object, so a failed load's workers can be stopped
-  // (in Node they would otherwise keep the process alive).
-  const stopWorkers = () => options.PThread?.terminateAllThreads();
-  let module;
-  try {
-    module = await withTimeout(factory(options), loadTimeout, stopWorkers);
-    if (failed) throw new Error(String(failed));
-  } catch (error) {
-    stopWorkers();
-    throw error;
-  }
-  started = true;
-  module.startThreads(threads);
-  // Node would otherwise wait for the pool's workers before exiting.
-  if (inNode) [...module.PThread.unusedWorkers, ...module.PThread.runningWorkers].forEach((w) => w.unref());
   return module;
 }
 
@@ -121,7 +83,9 @@ async function load(options) {
   const canThread = inNode || globalThis.crossOriginIsolated === true;
   if (wanted > 1 && canThread) {
     try {
-      const module = await loadThreaded(wanted, options);
+      // Asked for by number, the threads are waited for; by default the pool starts in the
+      // background, so the first result does not wait for thread startup.
+      const module = await loadThreaded(wanted, options, options.threads !== undefined);
       build = 'threads';
       return module;
     } catch (cause) {
@@ -129,17 +93,21 @@ async function load(options) {
     }
   }
   build = 'single';
-  const wasmBinary = options.wasmBinary ?? (await fetchBytes(wasmLocation(options.wasmUrl, 'single')));
+  const [{ default: createSingleThreaded }, wasmBinary] = await Promise.all([
+    import('./poolkit_wasm.js'),
+    wasmBytes('single', options),
+  ]);
   return createSingleThreaded({ wasmBinary });
 }
 
 /**
  * Loads the wasm module. Once it has loaded every call returns the same promise; a failed load
  * is not remembered, so a later call tries again, and bad options reject only that call.
- * Options take effect on the load that succeeds: {threads} (default: the machine's cores; 1
- * picks the single-threaded build), {wasmUrl} or {wasmBinary} for where the .wasm is, and
- * {loadTimeout} (ms, default 10000) after which a threaded build whose workers have not
- * started is given up for the single-threaded one (runtimeInfo().fallbackReason says why).
+ * Options take effect on the load that succeeds: {threads} (default: the machine's cores,
+ * started in the background; a number is waited for; 1 picks the single-threaded build),
+ * {wasmPaths} (a folder URL, or {single, threads}) or {wasmBinary} ({single, threads}: bytes)
+ * for where the .wasm files are, and {loadTimeout} (ms, default 10000) after which a thread
+ * pool that has not started is given up (runtimeInfo().fallbackReason says why).
  */
 export function ready(options) {
   let checked;
@@ -182,7 +150,9 @@ export function setNumThreads(threads) {
   if (!(Number.isInteger(threads) && threads >= 1)) {
     throw new Error(`setNumThreads: threads must be a positive integer, got ${threads}`);
   }
-  wasm().setNumThreads(threads);
+  const module = wasm();
+  if (poolStarting) pendingNumThreads = threads;
+  module.setNumThreads(threads);
 }
 
 /** torch.get_num_threads. */

@@ -18,7 +18,8 @@ async function network(url) {
 
 self.onmessage = async ({ data: { weightsUrl, input, size } }) => {
   try {
-    await poolkit.ready();
+    // A UNet pass is one synchronous call: start it only once every thread is up.
+    await poolkit.ready({ threads: navigator.hardwareConcurrency || 1 });
     const net = await network(weightsUrl);
     const x = poolkit.tensor(input, [1, 1, ...size]);
     let last = performance.now();
