@@ -77,8 +77,15 @@ async function loadThreaded(threads, options, waitForPool) {
   return module;
 }
 
+// The smallest module with a SIMD instruction (i8x16.splat of i32.const 0, as
+// wasm-feature-detect checks): without SIMD, both builds would fail as an opaque CompileError.
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+
 async function load(options) {
   fallbackReason = null;
+  if (!WebAssembly.validate(SIMD_PROBE)) {
+    throw new Error('this JavaScript engine lacks WebAssembly SIMD, which poolkit needs (Chrome and Edge 91+, Firefox 89+, Safari 16.4+, Node 16.4+)');
+  }
   const wanted = Math.min(options.threads ?? (await defaultThreads()), 16);
   const canThread = inNode || globalThis.crossOriginIsolated === true;
   if (wanted > 1 && canThread) {
