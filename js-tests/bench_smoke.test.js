@@ -1,22 +1,41 @@
 // `npm run bench` on tiny inputs: every case runs on poolkit (one and two threads) and on the
 // peers that are there (onnxruntime-web needs PyTorch to export its models, so CI may skip it),
-// and the harness finds that the runtimes agree.
+// and the harness finds that the runtimes agree. Then the cold-start section, a few runs per
+// cell: every runtime gives the seed result in Node and in Chromium, with and without COOP/COEP.
+// Only that numbers come out is checked, never how fast: speed is the benchmark's to report.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+let run;
+let caseOutput;
+let coldOutput;
 
-test('the benchmark harness runs every case and the runtimes agree', () => {
-  const run = spawnSync(process.execPath, ['scripts/bench/run.js', '--smoke'], {
+beforeAll(() => {
+  run = spawnSync(process.execPath, ['scripts/bench/run.js', '--smoke'], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 16 << 20,
   });
+  [caseOutput, coldOutput = ''] = run.stdout.split('## Cold start');
+}, 300000);
+
+// The rows of the first Markdown table in `text`, as arrays of cells.
+function tableRows(text) {
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => line.startsWith('| '));
+  if (start < 0) return [];
+  const end = lines.findIndex((line, i) => i > start && !line.startsWith('|'));
+  return lines
+    .slice(start + 2, end < 0 ? undefined : end)
+    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+}
+
+test('the benchmark harness runs every case and the runtimes agree', () => {
   expect(run.stderr).not.toMatch(/Error/);
   expect(run.status).toBe(0);
-  const rows = run.stdout.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| case'));
-  const names = rows.map((row) => row.split('|')[1].trim());
-  expect(names).toEqual([
+  const rows = tableRows(caseOutput);
+  expect(rows.map((row) => row[0])).toEqual([
     'maxPool2d k2 s2',
     'maxPool2d k3 s2 p1',
     'avgPool2d k3 s1 p1 (exclude pad)',
@@ -27,7 +46,26 @@ test('the benchmark harness runs every case and the runtimes agree', () => {
     'UNet 252x252',
   ]);
   for (const row of rows) {
-    const [poolkit1, poolkit2, , , tfjs] = row.split('|').slice(2, 7).map((cell) => Number(cell));
+    const [poolkit1, poolkit2, , , tfjs] = row.slice(1, 6).map((cell) => Number(cell));
     expect([poolkit1, poolkit2, tfjs].every(Number.isFinite)).toBe(true);
   }
-}, 300000);
+});
+
+test('the cold-start section times every runtime in Node and Chromium, with and without COOP/COEP', () => {
+  expect(run.status).toBe(0);
+  expect(coldOutput).toContain('Every run read back [[6, 8], [14, 16]] (shape 1x1x2x2).');
+  const rows = tableRows(coldOutput);
+  expect(rows.map((row) => row[0])).toEqual([
+    'poolkit ready()',
+    'poolkit ready({threads: 1})',
+    'onnxruntime-web (default threads)',
+    'onnxruntime-web numThreads = 1',
+    'TensorFlow.js wasm',
+    'poolkit ready() / fastest peer',
+  ]);
+  for (const row of rows.slice(0, -1)) {
+    expect(row).toHaveLength(4);
+    for (const cell of row.slice(1)) expect(cell).toMatch(/^[\d.]+ \([\d.]+\)$/); // median (min), nothing failed
+  }
+  for (const cell of rows.at(-1).slice(1)) expect(cell).toMatch(/^[\d.]+ \(.+\)$/);
+});

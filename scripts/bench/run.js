@@ -1,8 +1,10 @@
 // `npm run bench`: poolkit against onnxruntime-web (wasm, 1 and 2 threads) and TensorFlow.js
 // (wasm backend) on the same inputs and weights, each case in fresh child processes run one
 // after another. Checks that the outputs agree, then prints medians, ratios, GFLOP/s and peak
-// memory. Options: --cases <substring> picks cases; --smoke runs every case on a tiny input (as
-// npm test does), without onnxruntime-web when PyTorch is not there to export its models.
+// memory. Then the cold-start section (cold_start.js: import to first result, in Node and in
+// Chromium), named "cold start". Options: --cases <substring> picks cases (`--cases cold` runs
+// only the cold start); --smoke runs every case on a tiny input and the cold start a few times
+// (as npm test does), without onnxruntime-web's cases when PyTorch is not there to export them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -24,6 +26,10 @@ const CONFIGS = [
 ];
 
 const modelDir = join(root, 'build/bench');
+const selected = CASES.map((c, i) => [c, i]).filter(
+  ([c]) => (!pick || c.name.includes(pick)) && (!smoke || c.smoke),
+);
+const coldStart = !pick || 'cold start'.includes(pick);
 
 function ensureWeights() {
   mkdirSync(modelDir, { recursive: true });
@@ -84,15 +90,12 @@ const fmt = (v, digits = 1) => (v == null || Number.isNaN(v) ? '—' : v.toFixed
 // Milliseconds: two decimals below 10 ms, where the pooling cases live.
 const fmtMs = (v) => fmt(v, v != null && v < 10 ? 2 : 1);
 
-ensureWeights();
-const haveOnnx = ensureModels();
-const peak = smoke ? NaN : simdPeakGflops();
+if (selected.length) ensureWeights();
+const haveOnnx = selected.length ? ensureModels() : false;
+const peak = smoke || !selected.length ? NaN : simdPeakGflops();
 const work = mkdtempSync(join(tmpdir(), 'poolkit-bench-'));
-const selected = CASES.map((c, i) => [c, i]).filter(
-  ([c]) => (!pick || c.name.includes(pick)) && (!smoke || c.smoke),
-);
 console.log(`machine: ${cpus()[0].model}, ${cpus().length} cores, Node ${process.version}`);
-if (!smoke) console.log(`wasm SIMD peak (one thread, independent f32x4 mul and add chains): ${fmt(peak)} GFLOP/s`);
+if (!Number.isNaN(peak)) console.log(`wasm SIMD peak (one thread, independent f32x4 mul and add chains): ${fmt(peak)} GFLOP/s`);
 // A process's timings move together by up to 40% on a shared machine (where its memory lands,
 // what runs beside it), so the fast cases run several processes per configuration, taking
 // turns, and report the median of their medians.
@@ -135,10 +138,12 @@ for (const [benchCase, index] of selected) {
 }
 rmSync(work, { recursive: true, force: true });
 
-console.log(
-  '\n| case | poolkit 1t ms | poolkit 2t ms | ort 1t ms | ort 2t ms | tfjs ms | poolkit/ort (1t) | poolkit/tfjs (1t) | poolkit/ort (2t) | GFLOP/s 1t (% of peak) | peak RSS MB poolkit / ort / tfjs (1t) | max rel diff ort / tfjs |',
-);
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+if (rows.length) {
+  console.log(
+    '\n| case | poolkit 1t ms | poolkit 2t ms | ort 1t ms | ort 2t ms | tfjs ms | poolkit/ort (1t) | poolkit/tfjs (1t) | poolkit/ort (2t) | GFLOP/s 1t (% of peak) | peak RSS MB poolkit / ort / tfjs (1t) | max rel diff ort / tfjs |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+}
 const problems = [];
 for (const { benchCase, results, agree } of rows) {
   const ms = (label) => results[label].medianMs;
@@ -167,3 +172,8 @@ for (const { benchCase, results, agree } of rows) {
   }
 }
 if (problems.length) console.log(`\ndisagreements (relative to the largest output magnitude):\n- ${problems.join('\n- ')}`);
+
+if (coldStart) {
+  const cold = spawnSync(process.execPath, ['scripts/bench/cold_start.js', ...(smoke ? ['--smoke'] : [])], { cwd: root, stdio: 'inherit' });
+  if (cold.status !== 0) process.exitCode = 1;
+}

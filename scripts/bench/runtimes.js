@@ -1,6 +1,7 @@
 // One adapter per runtime: load it, prepare a case, and return {run} where run() computes the
 // case and resolves to its output as a Float32Array readable from JavaScript.
 import { readFileSync } from 'node:fs';
+import { loadOrt, loadTfjs, ORT_SESSION_OPTIONS } from './loaders.js';
 import { tfjsUNet } from './tfjs_unet.js';
 
 const mapValues = (object, fn) => Object.fromEntries(Object.entries(object).map(([k, v]) => [k, fn(v)]));
@@ -37,12 +38,8 @@ async function poolkitRuntime({ threads, benchCase, input, weights }) {
 }
 
 async function ortRuntime({ threads, benchCase, input, modelDir }) {
-  const ort = await import('onnxruntime-web');
-  ort.env.wasm.numThreads = threads;
-  const session = await ort.InferenceSession.create(readFileSync(`${modelDir}${benchCase.onnx}.onnx`), {
-    executionProviders: ['wasm'],
-    graphOptimizationLevel: 'all',
-  });
+  const ort = await loadOrt(threads);
+  const session = await ort.InferenceSession.create(readFileSync(`${modelDir}${benchCase.onnx}.onnx`), ORT_SESSION_OPTIONS);
   const x = new ort.Tensor('float32', input, benchCase.input);
   return { run: async () => (await session.run({ x })).y.data, threads };
 }
@@ -62,11 +59,7 @@ function channelsLastToFirst(data, shape) {
 }
 
 async function tfjsRuntime({ threads, benchCase, input, weights }) {
-  const tf = await import('@tensorflow/tfjs-core');
-  const backend = await import('@tensorflow/tfjs-backend-wasm');
-  backend.setThreadsCount(threads);
-  await tf.setBackend('wasm');
-  await tf.ready();
+  const { tf, backend } = await loadTfjs(threads);
   const w = weights && mapValues(weights.tensors, (t) => tf.tensor(t.data, t.shape));
   const forward = benchCase.unet ? tfjsUNet(tf, w) : benchCase.tfjs(tf, w);
   const x = tf.transpose(tf.tensor(input, benchCase.input), toChannelsLast(benchCase.input.length));
