@@ -506,6 +506,17 @@ poolkit.loadSafetensors(new DataView(weightsFile.buffer));
 // @ts-expect-error bytes, not a path
 poolkit.loadSafetensors('/models/unet.safetensors');
 
+// Pixels: an ImageData (DOM) or any {data, width, height} of RGBA bytes.
+const frame = new ImageData(4, 3);
+isTensor(poolkit.fromImageData(frame));
+isTensor(poolkit.fromImageData(frame, { channels: 'grey' }));
+const imageOptions: poolkit.FromImageDataOptions = { channels: 'rgba' };
+isTensor(poolkit.fromImageData({ data: new Uint8Array(48), width: 4, height: 3 }, imageOptions));
+// @ts-expect-error channels is 'rgb', 'grey' or 'rgba'
+poolkit.fromImageData(frame, { channels: 'gray' });
+// @ts-expect-error RGBA bytes, not floats
+poolkit.fromImageData({ data: new Float32Array(48), width: 4, height: 3 });
+
 // PoolResult<R>: the type of a max-type op's result for a given returnIndices.
 exactly<Tensor>()(null! as PoolResult<false>);
 exactly<[Tensor, Tensor]>()(null! as PoolResult<true>);

@@ -665,6 +665,30 @@ export function initialSeed(): number | bigint;
  */
 export function loadSafetensors(bytes: ArrayBuffer | ArrayBufferView): { tensors: Map<string, Tensor>; metadata: Record<string, string> };
 
+/** Pixels in ImageData's layout: `data` holds width * height * 4 bytes, r, g, b, a per pixel, row by row. */
+export interface ImageDataLike {
+  readonly data: Uint8ClampedArray | Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface FromImageDataOptions {
+  /**
+   * 'rgb' (default): C = 3. 'grey': C = 1, torchvision's rgb_to_grayscale
+   * (0.2989 r + 0.587 g + 0.114 b). 'rgba': C = 4. Alpha is ignored by 'rgb' and 'grey'.
+   */
+  channels?: 'rgb' | 'grey' | 'rgba';
+}
+
+/**
+ * Pixels from a canvas, an `<img>` or a video frame (an ImageData, or any {data, width, height}
+ * with RGBA bytes, so also in Node and workers) as a float32 tensor [1, C, H, W] with values
+ * byte / 255 in [0, 1]: torchvision's to_tensor (HWC to CHW) with a batch dimension, bit for bit.
+ * Throws an Error naming the argument when width or height is not a positive integer, data is not
+ * a Uint8ClampedArray or Uint8Array of width * height * 4 bytes, or an option is unknown.
+ */
+export function fromImageData(image: ImageDataLike, options?: FromImageDataOptions): Tensor;
+
 /** Called after each stage of a UNet forward pass (enc1, ..., bottom, up3, dec3, ..., out_conv). */
 export type UNetProgress = (stage: string, fraction: number) => void;
 

@@ -6,3 +6,4 @@ export * as functional from './functional/index.js';
 export * as nn from './nn/index.js';
 export { UNet } from './unet.js';
 export { loadSafetensors } from './load_safetensors.js';
+export { fromImageData } from './image_data.js';
