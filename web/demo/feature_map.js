@@ -54,7 +54,8 @@ export function showPooledChannels(poolkit, container, image) {
     names.forEach((name, c) => {
       const figure = document.createElement('figure');
       const canvas = planeToCanvas(data.subarray(c * h * w, (c + 1) * h * w), w, h, c);
-      canvas.setAttribute('aria-label', `${name} channel, ${w}×${h}`);
+      canvas.setAttribute('role', 'img');
+      canvas.setAttribute('aria-label', `${name} channel, ${w}×${h}${level ? ` after ${level}× MaxPool2d(2)` : ''}`);
       figure.append(canvas);
       const label = document.createElement('figcaption');
       label.textContent = name;
@@ -62,7 +63,10 @@ export function showPooledChannels(poolkit, container, image) {
       row.append(figure);
     });
     const together = document.createElement('figure');
-    together.append(rgbToCanvas(data, w, h));
+    const rgb = rgbToCanvas(data, w, h);
+    rgb.setAttribute('role', 'img');
+    rgb.setAttribute('aria-label', `the three channels together as a colour image, ${w}×${h}`);
+    together.append(rgb);
     const label = document.createElement('figcaption');
     label.textContent = 'all three';
     together.append(label);

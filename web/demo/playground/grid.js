@@ -1,5 +1,9 @@
-// The playground's grids: an editable input (with the padding drawn as a ring around it) and a
-// read-only output whose cells, hovered or focused, point at the input window they came from.
+// The playground's grids, for volumes (depth slices of rows of numbers; 1-d and 2-d views are
+// one slice): an editable input with its padding drawn as a ring (and as whole slices in
+// depth), and a read-only output whose cells, hovered or focused, report their position. Both
+// rebuild their cells only when the shape changes and otherwise update them in place, so the
+// cell being edited or read keeps focus.
+import { parseNumber } from './paste.js';
 
 export function format(v) {
   if (Number.isNaN(v)) return 'nan';
@@ -8,89 +12,180 @@ export function format(v) {
   return v.toFixed(3).replace(/\.?0+$/, '');
 }
 
-/**
- * Draws `values` (rows of numbers) into `table` as inputs, with `pad` = [rows, cols] of padding
- * cells around. Calls onEdit(row, col, value) when the user types a number.
- */
-export function drawInputGrid(table, values, pad, onEdit) {
-  const rows = values.length;
-  const cols = values[0].length;
-  table.replaceChildren();
-  for (let r = -pad[0]; r < rows + pad[0]; r++) {
-    const tr = table.insertRow();
-    for (let c = -pad[1]; c < cols + pad[1]; c++) {
-      const td = tr.insertCell();
-      td.dataset.pos = `${r},${c}`;
-      if (r < 0 || c < 0 || r >= rows || c >= cols) {
-        td.className = 'pad';
-        td.title = 'padding';
-        continue;
-      }
-      const input = document.createElement('input');
-      input.value = format(values[r][c]);
-      input.inputMode = 'decimal';
-      input.setAttribute('aria-label', `input row ${r + 1}, column ${c + 1}`);
-      input.addEventListener('change', () => {
-        try {
-          onEdit(r, c, parseNumber(input.value));
-        } catch {
-          input.value = format(values[r][c]);
+const key = (d, r, c) => `${d},${r},${c}`;
+const shapeOf = (volume) => [volume.length, volume[0]?.length ?? 0, volume[0]?.[0]?.length ?? 0];
+
+// Cells as wide as their longest number (3-digit values, '-inf', '12.125'), at least 2 digits.
+function fitCells(container, volume) {
+  let chars = 2;
+  for (const slice of volume) for (const row of slice) for (const v of row) chars = Math.max(chars, format(v).length);
+  container.style.setProperty('--chars', String(chars));
+}
+
+function sliceTable(container, d, depth, caption) {
+  const figure = document.createElement('div');
+  figure.className = 'slice';
+  if (depth > 1) {
+    const label = document.createElement('span');
+    label.className = 'slice-label';
+    label.textContent = caption;
+    figure.append(label);
+  }
+  const table = document.createElement('table');
+  table.className = 'grid';
+  figure.append(table);
+  container.append(figure);
+  return table;
+}
+
+export class InputGrid {
+  /** onEdit(d, r, c, value) runs when a typed number is complete. */
+  constructor(container, onEdit) {
+    this.container = container;
+    this.onEdit = onEdit;
+    this.layout = '';
+    this.inputs = new Map();
+    this.cells = [];
+  }
+
+  /** Shows `volume` with `pad` = [depth, rows, cols] of padding around it. */
+  show(volume, pad) {
+    const [depth, rows, cols] = shapeOf(volume);
+    const layout = JSON.stringify([depth, rows, cols, pad]);
+    if (layout !== this.layout) this.build(depth, rows, cols, pad);
+    this.layout = layout;
+    this.volume = volume;
+    fitCells(this.container, volume);
+    for (const [k, input] of this.inputs) {
+      const [d, r, c] = k.split(',').map(Number);
+      if (input !== document.activeElement) input.value = format(volume[d][r][c]);
+    }
+  }
+
+  build(depth, rows, cols, pad) {
+    this.container.replaceChildren();
+    this.inputs.clear();
+    this.cells = [];
+    for (let d = -pad[0]; d < depth + pad[0]; d++) {
+      const inDepth = d >= 0 && d < depth;
+      const table = sliceTable(this.container, d, depth + 2 * pad[0], inDepth ? `depth ${d + 1}` : 'padding');
+      for (let r = -pad[1]; r < rows + pad[1]; r++) {
+        const tr = table.insertRow();
+        for (let c = -pad[2]; c < cols + pad[2]; c++) {
+          const td = tr.insertCell();
+          td.dataset.pos = key(d, r, c);
+          this.cells.push(td);
+          if (!inDepth || r < 0 || c < 0 || r >= rows || c >= cols) {
+            td.className = 'pad';
+            td.title = 'padding';
+            continue;
+          }
+          td.append(this.cellInput(d, r, c, depth));
         }
-      });
-      td.append(input);
+      }
+    }
+  }
+
+  cellInput(d, r, c, depth) {
+    const input = document.createElement('input');
+    input.inputMode = 'decimal';
+    input.dataset.pos = key(d, r, c);
+    const where = `row ${r + 1}, column ${c + 1}`;
+    input.setAttribute('aria-label', depth > 1 ? `input depth ${d + 1}, ${where}` : `input ${where}`);
+    // Every complete number recomputes at once; half-typed text ("-", "1e") waits.
+    input.addEventListener('input', () => {
+      try {
+        const v = parseNumber(input.value);
+        input.removeAttribute('aria-invalid');
+        this.onEdit(d, r, c, v);
+      } catch {
+        input.setAttribute('aria-invalid', 'true');
+      }
+    });
+    // Leaving a cell with text that is not a number puts its number back.
+    input.addEventListener('change', () => {
+      input.removeAttribute('aria-invalid');
+      input.value = format(this.volume[d][r][c]);
+    });
+    // Enter moves down a column, as in a spreadsheet (Shift+Enter up); Tab moves along a row.
+    input.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      const next = this.inputs.get(key(d, r + (event.shiftKey ? -1 : 1), c));
+      input.dispatchEvent(new Event('change'));
+      if (next) {
+        next.focus();
+        next.select();
+      }
+    });
+    this.inputs.set(key(d, r, c), input);
+    return input;
+  }
+
+  /** Outlines the cells of a window (a Set of 'd,r,c', padding included) and the chosen one. */
+  highlight(window, chosen) {
+    for (const td of this.cells) {
+      td.classList.toggle('window', window.has(td.dataset.pos));
+      td.classList.toggle('chosen', td.dataset.pos === chosen);
     }
   }
 }
 
-/** Draws the output; onFocus(row, col) runs when a cell is hovered or focused, and null on leave. */
-export function drawOutputGrid(table, values, onFocus) {
-  table.replaceChildren();
-  values.forEach((row, r) => {
-    const tr = table.insertRow();
-    row.forEach((v, c) => {
-      const td = tr.insertCell();
-      td.textContent = format(v);
-      td.tabIndex = 0;
-      td.setAttribute('aria-label', `output row ${r + 1}, column ${c + 1}: ${format(v)}`);
-      const enter = () => onFocus(r, c, td);
-      td.addEventListener('mouseenter', enter);
-      td.addEventListener('focus', enter);
-      td.addEventListener('mouseleave', () => onFocus(null));
-      td.addEventListener('blur', () => onFocus(null));
-    });
-  });
-}
-
-/** Marks the input cells of a window; `chosen` is the [row, col] a max op picked, if any. */
-export function highlightWindow(table, rows, cols, chosen) {
-  for (const td of table.querySelectorAll('td')) {
-    const [r, c] = td.dataset.pos.split(',').map(Number);
-    td.classList.toggle('window', rows.includes(r) && cols.includes(c));
-    td.classList.toggle('chosen', !!chosen && chosen[0] === r && chosen[1] === c);
+export class OutputGrid {
+  /** onFocus(d, r, c) runs when a cell is hovered or focused, onFocus(null) when left. */
+  constructor(container, name, onFocus) {
+    this.container = container;
+    this.name = name;
+    this.onFocus = onFocus;
+    this.layout = '';
+    this.cells = new Map();
   }
-}
 
-// A number as a user types it; 'nan', 'inf' and '-inf' included, as PyTorch prints them.
-export function parseNumber(text) {
-  const t = text.trim().toLowerCase();
-  if (t === 'nan') return NaN;
-  if (t === 'inf' || t === '+inf') return Infinity;
-  if (t === '-inf') return -Infinity;
-  const v = t === '' ? NaN : Number(t);
-  if (Number.isNaN(v)) throw new Error(`"${text.trim()}" is not a number`);
-  return v;
-}
-
-/** Rows of numbers from pasted text: one row per line, numbers split by spaces, commas or tabs. */
-export function parseMatrix(text) {
-  const rows = text
-    .trim()
-    .split(/\n+/)
-    .map((line) => line.replace(/[[\]()]/g, ' ').trim())
-    .filter(Boolean)
-    .map((line) => line.split(/[\s,;]+/).filter(Boolean).map(parseNumber));
-  if (!rows.length || rows.some((r) => r.length !== rows[0].length)) {
-    throw new Error('paste rows of equal length, numbers separated by spaces or commas');
+  show(volume) {
+    const [depth, rows, cols] = shapeOf(volume);
+    const layout = `${depth},${rows},${cols}`;
+    if (layout !== this.layout) this.build(depth, rows, cols);
+    this.layout = layout;
+    fitCells(this.container, volume);
+    for (const [k, td] of this.cells) {
+      const [d, r, c] = k.split(',').map(Number);
+      const text = format(volume[d][r][c]);
+      if (td.textContent !== text) td.textContent = text;
+      const where = `row ${r + 1}, column ${c + 1}`;
+      td.setAttribute('aria-label', `${this.name} ${depth > 1 ? `depth ${d + 1}, ` : ''}${where}: ${text}`);
+    }
   }
-  return rows;
+
+  clear() {
+    this.show([]);
+  }
+
+  build(depth, rows, cols) {
+    this.container.replaceChildren();
+    this.cells.clear();
+    for (let d = 0; d < depth; d++) {
+      const table = sliceTable(this.container, d, depth, `depth ${d + 1}`);
+      for (let r = 0; r < rows; r++) {
+        const tr = table.insertRow();
+        for (let c = 0; c < cols; c++) {
+          const td = tr.insertCell();
+          td.dataset.pos = key(d, r, c);
+          if (this.onFocus) {
+            td.tabIndex = 0;
+            const enter = () => this.onFocus(d, r, c);
+            td.addEventListener('mouseenter', enter);
+            td.addEventListener('focus', enter);
+            td.addEventListener('mouseleave', () => this.onFocus(null));
+            td.addEventListener('blur', () => this.onFocus(null));
+          }
+          this.cells.set(key(d, r, c), td);
+        }
+      }
+    }
+  }
+
+  /** Marks one cell as the current step of the animation (or none). */
+  mark(d, r, c) {
+    for (const [k, td] of this.cells) td.classList.toggle('current', k === key(d, r, c));
+  }
 }

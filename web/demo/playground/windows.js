@@ -1,25 +1,65 @@
-// Which input positions an output cell reads, per spatial dimension, by PyTorch's rules. Used
-// only to draw the hovered window; every number on the page comes from poolkit.
+// Which input positions an output cell reads, per spatial dimension, by PyTorch's rules, and the
+// output-size formula with each number named. Used to draw windows and explain them; every
+// output number on the page comes from poolkit.
 
-/** Positions along one dimension, including those that fall in the padding (< 0 or >= size). */
-export function windowPositions(op, o, { size, kernel, stride, padding, dilation, outputSize }) {
-  if (op.adaptive) {
-    const start = Math.floor((o * size) / outputSize);
-    const end = Math.ceil(((o + 1) * size) / outputSize);
-    return Array.from({ length: end - start }, (_, i) => start + i);
+/**
+ * FractionalMaxPool's window starts along one dimension, as ATen's generate_intervals computes
+ * them in float32: alpha = (in - k) / (out - 1), start i = int((i + u)·alpha) - int(u·alpha), and
+ * the last window ends at the input's end.
+ */
+export function fractionalStarts(size, kernel, out, sample) {
+  const f = Math.fround;
+  const starts = [];
+  if (out > 1) {
+    const alpha = f(f(size - kernel) / f(out - 1));
+    for (let i = 0; i < out - 1; i++) starts.push(Math.trunc(f(f(i + f(sample)) * alpha)) - Math.trunc(f(f(sample) * alpha)));
   }
-  const first = o * stride - padding;
-  const positions = Array.from({ length: kernel }, (_, i) => first + i * dilation);
-  // In ceil mode the last window may hang past the padding: those positions do not exist.
-  return positions.filter((p) => p < size + padding);
+  starts.push(size - kernel);
+  return starts;
 }
 
-/** The output-size formula for one dimension with the numbers plugged in, as text. */
-export function sizeFormula(op, { size, kernel, stride, padding, dilation, outputSize, ceilMode }, out) {
-  if (op.adaptive) return `out = output_size = ${outputSize}; window i covers ⌊i·${size}/${outputSize}⌋ … ⌈(i+1)·${size}/${outputSize}⌉`;
+/** Positions along one dimension, including those that fall in the padding (< 0 or >= size). */
+export function windowPositions(op, o, { size, kernel, stride, padding, dilation, outputSize, sample }) {
+  const range = (start, length, step = 1) => Array.from({ length }, (_, i) => start + i * step);
+  if (op.adaptive) {
+    const start = Math.floor((o * size) / outputSize);
+    return range(start, Math.ceil(((o + 1) * size) / outputSize) - start);
+  }
+  if (op.fractional) return range(fractionalStarts(size, kernel, outputSize, sample)[o], kernel);
+  // In ceil mode the last window may hang past the padding: those positions do not exist.
+  return range(o * stride - padding, kernel, dilation).filter((p) => p < size + padding);
+}
+
+/**
+ * The output-size rule for one dimension: `names` (the formula in PyTorch's argument names),
+ * `numbers` (the same with this view's numbers in) and the result `out`, which is poolkit's.
+ */
+export function sizeFormula(op, args, out) {
+  const { size, kernel, stride, padding, dilation, outputSize, ceilMode } = args;
+  if (op.adaptive) {
+    return {
+      names: 'out = output_size; window i covers ⌊i·in / out⌋ to ⌈(i+1)·in / out⌉',
+      numbers: `out = ${outputSize}; in = ${size}`,
+      out,
+    };
+  }
+  if (op.fractional) {
+    const starts = fractionalStarts(size, kernel, outputSize, args.sample);
+    return {
+      names: 'out = output_size; window i starts at ⌊(i + u)·α⌋ − ⌊u·α⌋, α = (in − kernel_size) / (out − 1), u = _random_samples',
+      numbers: `out = ${outputSize}; α = (${size} − ${kernel}) / (${outputSize} − 1); u = ${args.sample}; starts ${starts.join(', ')}`,
+      out,
+    };
+  }
   const [open, close] = ceilMode ? ['⌈', '⌉'] : ['⌊', '⌋'];
-  const d = op.params.includes('dilation') ? `${dilation}·` : '';
-  const text = `out = ${open}(${size} + 2·${padding} − ${d}(${kernel} − 1) − 1) / ${stride}${close} + 1`;
-  const note = ceilMode ? ' (in ceil mode the last window must start inside the input or the left padding)' : '';
-  return `${text} = ${out}${note}`;
+  const hasPadding = op.params.includes('padding');
+  const hasDilation = op.params.includes('dilation');
+  const pad = hasPadding ? [' + 2·padding', ` + 2·${padding}`] : ['', ''];
+  const window = hasDilation ? ['dilation·(kernel_size − 1) − 1', `${dilation}·(${kernel} − 1) − 1`] : ['kernel_size', `${kernel}`];
+  return {
+    names: `out = ${open}(in${pad[0]} − ${window[0]}) / stride${close} + 1`,
+    numbers: `${open}(${size}${pad[1]} − ${window[1]}) / ${stride}${close} + 1 = ${out}`,
+    note: ceilMode ? 'ceil_mode rounds up, but the last window must start inside the input or the left padding' : '',
+    out,
+  };
 }

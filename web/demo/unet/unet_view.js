@@ -35,7 +35,8 @@ function drawClassMap(container, name, values, width, height) {
   const canvas = drawPixels(document.createElement('canvas'), width, height, (i) =>
     viridis((values[i] - min) / (max - min || 1)),
   );
-  canvas.setAttribute('aria-label', `${name} logits`);
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', `${name} logits, from ${min.toFixed(1)} (dark) to ${max.toFixed(1)} (yellow)`);
   const figure = document.createElement('figure');
   const legend = document.createElement('div');
   legend.className = 'legend';
