@@ -52,7 +52,8 @@ test('the page opens on the seed example: MaxPool2d(2) of the 4x4 grid is [[6, 8
     [6, 8],
     [14, 16],
   ]);
-  expect(await page.textContent('#torch-line')).toBe('nn.MaxPool2d(kernel_size=2)');
+  expect(await page.textContent('#torch-code')).toContain('pool = nn.MaxPool2d(kernel_size=2)\n');
+  expect(await page.textContent('#poolkit-code')).toContain('new poolkit.nn.MaxPool2d({ kernelSize: 2 })');
   // Hovering an output cell outlines its window and fills the maximum the wasm chose.
   await page.hover('#output-grid tr:nth-child(2) td:nth-child(1)');
   expect(await page.$$eval('#input-grid td.window', (tds) => tds.map((td) => td.querySelector('input').value))).toEqual(['9', '10', '13', '14']);
@@ -66,8 +67,8 @@ test.each(cases.map((c) => [c.name, c]))('%s shows PyTorch’s result', async (_
   await applyControls(page, c.controls);
   if (c.error) {
     await page.waitForSelector('#error:not(:empty)');
-    // PyTorch's rule, in words, inline.
-    expect(await page.textContent('#error')).toMatch(/padding must be at most half of kernelSize/);
+    // PyTorch's rule, in words, inline, in PyTorch's names as the controls are labelled.
+    expect(await page.textContent('#error')).toMatch(/padding must be at most half of kernel_size/);
     expect(await readGrid(page, '#output-grid')).toEqual([]);
   } else {
     expect(await page.textContent('#error')).toBe('');

@@ -54,6 +54,8 @@ export function decodeView(search, ops, fallback) {
   try {
     const text = query.get('input');
     if (text) volume = text.split('|').map((slice) => slice.split(';').map((row) => row.split(',').map(parseNumber)));
+    const width = volume?.[0][0].length;
+    if (volume && !volume.every((s) => s.length === volume[0].length && s.every((r) => r.length === width))) volume = null;
   } catch {
     volume = null; // a damaged link falls back to the example
   }

@@ -39,7 +39,7 @@ export function sizeFormula(op, args, out) {
   if (op.adaptive) {
     return {
       names: 'out = output_size; window i covers ⌊i·in / out⌋ to ⌈(i+1)·in / out⌉',
-      numbers: `out = ${outputSize}; in = ${size}`,
+      numbers: `${outputSize}, with in = ${size}`,
       out,
     };
   }
@@ -47,7 +47,7 @@ export function sizeFormula(op, args, out) {
     const starts = fractionalStarts(size, kernel, outputSize, args.sample);
     return {
       names: 'out = output_size; window i starts at ⌊(i + u)·α⌋ − ⌊u·α⌋, α = (in − kernel_size) / (out − 1), u = _random_samples',
-      numbers: `out = ${outputSize}; α = (${size} − ${kernel}) / (${outputSize} − 1); u = ${args.sample}; starts ${starts.join(', ')}`,
+      numbers: `${outputSize}; α = (${size} − ${kernel}) / (${outputSize} − 1); u = ${args.sample}; starts ${starts.join(', ')}`,
       out,
     };
   }
