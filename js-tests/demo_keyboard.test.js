@@ -181,10 +181,23 @@ test('the step-through, side by side and Copy work from the keyboard', async () 
   await page.keyboard.press('ArrowDown'); // MaxPool, AvgPool and LPPool
   expect(await focusIs(page, '#compare')).toBe(true);
   const captions = await page.$$eval('#compare-panel figcaption', (fs) => fs.map((f) => f.textContent));
+  expect(await page.textContent('#compare-panel .compare-note')).toMatch(/max keeps the peak/);
   expect(captions).toEqual(['nn.MaxPool2d(kernel_size=2)', 'nn.AvgPool2d(kernel_size=2)', 'nn.LPPool2d(norm_type=2, kernel_size=2)']);
-  expect(await readGrid(page, '#compare-panel figure:nth-child(2)')).toEqual([
+  expect(await readGrid(page, '#compare-panel figure:nth-of-type(2)')).toEqual([
     [3.5, 5.5],
     [11.5, 13.5],
   ]);
+  expect(errors).toEqual([]);
+});
+
+test('with prefers-reduced-motion the window jumps without transitions', async () => {
+  const { page, errors } = await openPlayground();
+  const transition = () => page.$eval('#input-grid td', (td) => getComputedStyle(td).transitionDuration);
+  expect(await transition()).not.toBe('0s');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await transition()).toBe('0s');
+  await page.click('#stepper [data-play]');
+  expect(await page.textContent('#stepper [data-status]')).toBe('window 1 of 4');
+  await page.click('#stepper [data-play]'); // pause
   expect(errors).toEqual([]);
 });

@@ -132,6 +132,20 @@ test('1-d, 3-d (as slices) and fractional views, with return_indices', async () 
   expect(errors).toEqual([]);
 });
 
+test('fractional windows, as drawn, hold the maximum poolkit chose in every output cell', async () => {
+  const rows = Array.from({ length: 5 }, (_, r) => Array.from({ length: 6 }, (_, c) => ((r * 7 + c * 5) % 11) - 3).join(',')).join(';');
+  const { page, errors } = await open(`?op=FractionalMaxPool2d&output_size=3,3&_random_samples=0.3,0.8&input=${rows}`);
+  expect(await page.$$eval('#intervals ol', (lists) => lists.map((l) => l.textContent))).toEqual(['0–11–23–4', '0–12–34–5']);
+  const cells = await page.$$('#output-grid td');
+  expect(cells.length).toBe(9);
+  for (const cell of cells) {
+    await cell.focus();
+    expect(await page.$$eval('#input-grid td.window', (tds) => tds.length)).toBe(4);
+    expect(await page.$$eval('#input-grid td.chosen.window', (tds) => tds.length)).toBe(1);
+  }
+  expect(errors).toEqual([]);
+});
+
 test('the poolkit snippet, run in Node, prints the numbers the page shows', async () => {
   const { page, errors } = await open('?op=AvgPool2d&kernel_size=3,2&stride=1,2&padding=1,1&count_include_pad=False');
   const code = await page.textContent('#poolkit-code');

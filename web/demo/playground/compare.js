@@ -36,6 +36,13 @@ export function showComparison(container, poolkit, ops, { op, values, volume, mo
   container.replaceChildren();
   container.hidden = mode === 'off';
   if (mode === 'off') return;
+  const note = document.createElement('p');
+  note.className = 'note compare-note';
+  note.textContent =
+    mode === 'family'
+      ? 'The same windows, three reductions: max keeps the peak, the average smooths it away, and the p-norm (p = 2 here unless set) sits between them, growing with the window.'
+      : 'ceil_mode rounds the output size up: where the windows do not fit evenly, one more window starts inside the input and reads what floor mode drops.';
+  container.append(note);
   for (const variant of variants(ops, op, values, mode)) {
     const figure = document.createElement('figure');
     const caption = document.createElement('figcaption');

@@ -175,7 +175,12 @@ export class OutputGrid {
             const enter = () => this.onFocus(d, r, c);
             td.addEventListener('mouseenter', enter);
             td.addEventListener('focus', enter);
-            td.addEventListener('mouseleave', () => this.onFocus(null));
+            // Leaving with the pointer goes back to the keyboard's cell, if one has focus.
+            td.addEventListener('mouseleave', () => {
+              const focused = this.container.contains(document.activeElement) && document.activeElement.dataset.pos;
+              if (focused) this.onFocus(...focused.split(',').map(Number));
+              else this.onFocus(null);
+            });
             td.addEventListener('blur', () => this.onFocus(null));
           }
           this.cells.set(key(d, r, c), td);

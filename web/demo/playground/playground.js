@@ -6,6 +6,7 @@ import { showComparison } from './compare.js';
 import { inputShape, inTorchNames, pool, unpool } from './compute.js';
 import { createControls } from './controls.js';
 import { InputGrid, OutputGrid } from './grid.js';
+import { drawIntervals } from './intervals.js';
 import { availableOps, defaultValues } from './ops.js';
 import { clampVolume, parseVolume } from './paste.js';
 import { poolkitSnippet, torchSnippet, copyButton } from './snippets.js';
@@ -208,6 +209,7 @@ export function startPlayground(poolkit, root) {
     $('#indices').hidden = !showIndices;
     if (showIndices) indicesGrid.show(result.indices);
     showFormula(result);
+    drawIntervals($('#intervals'), op, cellView.dimensions());
     showUnpool(result);
     $('#torch-code').textContent = torchSnippet(op, values, volume);
     $('#poolkit-code').textContent = poolkitSnippet(op, values, volume);
