@@ -44,8 +44,8 @@ TEST(PoolShape, EmptyBatchItemsMustStillFitInt32) {
                 .error,
             "maxPool3d: input must have at most 2^31 - 1 elements per batch item, got shape [0, 1, "
             "2147483647, 2147483647, 2147483647]");
-  EXPECT_EQ(check_pool_input("maxPool2d", Shape{0, 1, big, 1}, 2), "");
-  EXPECT_NE(check_pool_input("maxPool2d", Shape{0, 2, big, 1}, 2), "");
+  EXPECT_EQ(check_spatial_input("maxPool2d", Shape{0, 1, big, 1}, 2), "");
+  EXPECT_NE(check_spatial_input("maxPool2d", Shape{0, 2, big, 1}, 2), "");
 }
 
 }  // namespace

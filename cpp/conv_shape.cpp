@@ -5,12 +5,6 @@
 namespace poolkit {
 namespace {
 
-bool all_positive(const Shape& s) {
-  for (int64_t v : s)
-    if (v <= 0) return false;
-  return true;
-}
-
 bool all_non_negative(const Shape& s) {
   for (int64_t v : s)
     if (v < 0) return false;
@@ -24,7 +18,7 @@ ConvShapeResult failed(const std::string& message) {
 }
 
 ConvShapeResult fail(const char* op, const std::string& text) {
-  return failed(std::string(op) + ": " + text);
+  return failed(op_message(op, text));
 }
 
 std::string got(const char* name, const Shape& value) {
@@ -36,7 +30,7 @@ std::string got(const char* name, const Shape& value) {
 std::string check_common(const char* op, const Shape& input_shape, const Shape& weight_shape,
                          const char* weight_layout, const Shape& stride, const Shape& padding,
                          const Shape& dilation, int64_t groups) {
-  std::string error = check_pool_input(op, input_shape, 2);
+  std::string error = check_spatial_input(op, input_shape, 2);
   if (!error.empty()) return error;
   std::ostringstream text;
   text << op << ": ";

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "conv2d_geometry.h"
-#include "pool_shape.h"
+#include "shape.h"
 
 namespace poolkit {
 

@@ -3,31 +3,23 @@
 #include <sstream>
 
 namespace poolkit {
-namespace {
-
-std::string message(const char* op, const std::string& text) {
-  return std::string(op) + ": " + text;
-}
-
-}  // namespace
-
 ShapeResult fractional_max_pool_output_shape(const char* op, const Shape& input_shape,
                                              const Shape& kernel_size, const Shape& output_size,
                                              const Shape& samples_shape) {
   const size_t dims = kernel_size.size();
-  const std::string input_error = check_pool_input(op, input_shape, dims);
+  const std::string input_error = check_spatial_input(op, input_shape, dims);
   if (!input_error.empty()) return {{}, input_error};
   for (size_t i = 0; i < dims; ++i) {
     if (kernel_size[i] < 1)
       return {{},
-              message(op, "kernelSize must be greater than zero, got kernelSize=" +
-                              format_shape(kernel_size))};
+              op_message(op, "kernelSize must be greater than zero, got kernelSize=" +
+                                 format_shape(kernel_size))};
   }
   for (size_t i = 0; i < dims; ++i) {
     if (output_size[i] < 1)
       return {{},
-              message(op, "outputSize must be at least 1 in every dimension, got outputSize=" +
-                              format_shape(output_size))};
+              op_message(op, "outputSize must be at least 1 in every dimension, got outputSize=" +
+                                 format_shape(output_size))};
   }
   const size_t first_spatial = input_shape.size() - dims;
   const Shape in_spatial(input_shape.begin() + first_spatial, input_shape.end());
@@ -36,12 +28,12 @@ ShapeResult fractional_max_pool_output_shape(const char* op, const Shape& input_
     const int64_t last_end = output_size[i] + kernel_size[i] - 1;
     if (dims == 2 ? last_end > in_spatial[i] : last_end >= in_spatial[i]) {
       return {{},
-              message(op, "kernelSize=" + format_shape(kernel_size) +
-                              " is too large for outputSize=" + format_shape(output_size) +
-                              " and input size " + format_shape(in_spatial) +
-                              ": outputSize + kernelSize - 1 must be " +
-                              (dims == 2 ? "at most" : "less than") +
-                              " the input size in every dimension")};
+              op_message(op, "kernelSize=" + format_shape(kernel_size) +
+                                 " is too large for outputSize=" + format_shape(output_size) +
+                                 " and input size " + format_shape(in_spatial) +
+                                 ": outputSize + kernelSize - 1 must be " +
+                                 (dims == 2 ? "at most" : "less than") +
+                                 " the input size in every dimension")};
     }
   }
   const bool batched = input_shape.size() == dims + 2;
@@ -54,10 +46,10 @@ ShapeResult fractional_max_pool_output_shape(const char* op, const Shape& input_
                       samples_shape[2] == samples_wanted[2];
   if (!enough) {
     return {{},
-            message(op, "randomSamples must have shape " + format_shape(samples_wanted) +
-                            (batched ? " (N, C, " : " (1, C, ") + std::to_string(dims) +
-                            (batched ? ")" : ") for unbatched input") +
-                            " or more rows, got shape " + format_shape(samples_shape))};
+            op_message(op, "randomSamples must have shape " + format_shape(samples_wanted) +
+                               (batched ? " (N, C, " : " (1, C, ") + std::to_string(dims) +
+                               (batched ? ")" : ") for unbatched input") +
+                               " or more rows, got shape " + format_shape(samples_shape))};
   }
   Shape out = input_shape;
   for (size_t i = 0; i < dims; ++i) out[first_spatial + i] = output_size[i];
@@ -74,7 +66,7 @@ std::string check_fractional_samples(const char* op, const float* samples,
     text << "randomSamples must lie in [0, 1), as torch.rand makes them, got " << samples[i]
          << " at randomSamples[" << i / per_plane / samples_shape[1] << ", "
          << i / per_plane % samples_shape[1] << ", " << i % per_plane << "]";
-    return message(op, text.str());
+    return op_message(op, text.str());
   }
   return "";
 }

@@ -8,10 +8,6 @@
 namespace poolkit {
 namespace {
 
-std::string message(const char* op, const std::string& text) {
-  return std::string(op) + ": " + text;
-}
-
 bool all_at_least(const Shape& s, int64_t low) {
   for (int64_t v : s)
     if (v < low) return false;
@@ -39,30 +35,31 @@ ShapeResult max_unpool_output_shape(const char* op, const Shape& input_shape,
   const size_t dims = a.kernel_size.size();
   if (!all_at_least(a.kernel_size, 1))
     return {{},
-            message(op, "kernelSize must be greater than zero, got kernelSize=" +
-                            format_shape(a.kernel_size))};
+            op_message(op, "kernelSize must be greater than zero, got kernelSize=" +
+                               format_shape(a.kernel_size))};
   if (!all_at_least(a.stride, 1))
-    return {{},
-            message(op, "stride must be greater than zero, got stride=" + format_shape(a.stride))};
+    return {
+        {},
+        op_message(op, "stride must be greater than zero, got stride=" + format_shape(a.stride))};
   if (!all_at_least(a.padding, 0))
     return {{},
-            message(op, "padding must be non-negative, got padding=" + format_shape(a.padding))};
+            op_message(op, "padding must be non-negative, got padding=" + format_shape(a.padding))};
   for (const Shape* s : {&a.kernel_size, &a.stride, &a.padding, &a.output_size}) {
     if (!all_at_most(*s, kLargest))
       return {{},
-              message(op,
-                      "kernelSize, stride, padding and outputSize must be below 2^31, "
-                      "got kernelSize=" +
-                          format_shape(a.kernel_size) + ", stride=" + format_shape(a.stride) +
-                          ", padding=" + format_shape(a.padding) +
-                          ", outputSize=" + format_shape(a.output_size))};
+              op_message(op,
+                         "kernelSize, stride, padding and outputSize must be below 2^31, "
+                         "got kernelSize=" +
+                             format_shape(a.kernel_size) + ", stride=" + format_shape(a.stride) +
+                             ", padding=" + format_shape(a.padding) +
+                             ", outputSize=" + format_shape(a.output_size))};
   }
-  const std::string input_error = check_pool_input(op, input_shape, dims);
+  const std::string input_error = check_spatial_input(op, input_shape, dims);
   if (!input_error.empty()) return {{}, input_error};
   if (indices_shape != input_shape)
     return {{},
-            message(op, "indices must have the input's shape " + format_shape(input_shape) +
-                            ", got shape " + format_shape(indices_shape))};
+            op_message(op, "indices must have the input's shape " + format_shape(input_shape) +
+                               ", got shape " + format_shape(indices_shape))};
 
   const size_t first_spatial = input_shape.size() - dims;
   Shape defaults(dims);
@@ -76,14 +73,15 @@ ShapeResult max_unpool_output_shape(const char* op, const Shape& input_shape,
     for (size_t i = 0; i < dims; ++i) {
       const int64_t low = defaults[i] - a.stride[i], high = defaults[i] + a.stride[i];
       if (a.output_size[i] <= low || a.output_size[i] >= high)
-        return {{},
-                message(op,
-                        "outputSize must lie strictly between default size - stride and "
-                        "default size + stride, got outputSize=" +
-                            format_shape(a.output_size) + " where dimension " + std::to_string(i) +
-                            " must be between " + std::to_string(low) + " and " +
-                            std::to_string(high) + " (default size " + format_shape(defaults) +
-                            ", stride=" + format_shape(a.stride) + ")")};
+        return {
+            {},
+            op_message(op,
+                       "outputSize must lie strictly between default size - stride and "
+                       "default size + stride, got outputSize=" +
+                           format_shape(a.output_size) + " where dimension " + std::to_string(i) +
+                           " must be between " + std::to_string(low) + " and " +
+                           std::to_string(high) + " (default size " + format_shape(defaults) +
+                           ", stride=" + format_shape(a.stride) + ")")};
     }
     sizes = a.output_size;
   }
@@ -100,16 +98,16 @@ ShapeResult max_unpool_output_shape(const char* op, const Shape& input_shape,
   if (!all_at_least(sizes, 1))
     return {
         {},
-        message(op,
-                "output size must be at least 1, got " + format_shape(sizes) + " for input size " +
+        op_message(
+            op, "output size must be at least 1, got " + format_shape(sizes) + " for input size " +
                     format_shape(Shape(input_shape.begin() + first_spatial, input_shape.end())) +
                     " with kernelSize=" + format_shape(a.kernel_size) +
                     ", stride=" + format_shape(a.stride) + ", padding=" + format_shape(a.padding))};
   if (elements > static_cast<double>(kLargest))
     return {{},
-            message(op, "the output of shape " + format_shape(out) +
-                            " would have more than 2^31 - 1 elements" +
-                            (out[0] == 0 ? " per batch item" : ""))};
+            op_message(op, "the output of shape " + format_shape(out) +
+                               " would have more than 2^31 - 1 elements" +
+                               (out[0] == 0 ? " per batch item" : ""))};
   return {out, ""};
 }
 

@@ -17,31 +17,7 @@ int64_t div_rtn(int64_t x, int64_t y) {
   return q;
 }
 
-bool all_positive(const Shape& s) {
-  for (int64_t v : s)
-    if (v <= 0) return false;
-  return true;
-}
-
-std::string message(const char* op, const std::string& text) {
-  return std::string(op) + ": " + text;
-}
-
 }  // namespace
-
-std::string format_shape(const Shape& shape) {
-  std::ostringstream out;
-  out << '[';
-  for (size_t i = 0; i < shape.size(); ++i) out << (i ? ", " : "") << shape[i];
-  out << ']';
-  return out.str();
-}
-
-int64_t element_count(const Shape& shape) {
-  int64_t n = 1;
-  for (int64_t v : shape) n *= v;
-  return n;
-}
 
 int64_t pooling_output_size(int64_t input, int64_t kernel, int64_t stride, int64_t padding,
                             int64_t dilation, bool ceil_mode) {
@@ -53,66 +29,34 @@ int64_t pooling_output_size(int64_t input, int64_t kernel, int64_t stride, int64
   return out;
 }
 
-std::string check_pool_input(const char* op, const Shape& input_shape, size_t spatial_dims) {
-  const size_t rank = input_shape.size();
-  if (rank != spatial_dims + 1 && rank != spatial_dims + 2) {
-    const char* names[] = {"", "(C, L) or (N, C, L)", "(C, H, W) or (N, C, H, W)",
-                           "(C, D, H, W) or (N, C, D, H, W)"};
-    std::ostringstream text;
-    text << "input must be " << spatial_dims + 1 << "D or " << spatial_dims + 2 << "D "
-         << names[spatial_dims] << ", got a " << rank << "D tensor of shape "
-         << format_shape(input_shape);
-    return message(op, text.str());
-  }
-  // PyTorch allows an empty batch (N = 0) but no other empty dimension.
-  const size_t first_required = rank == spatial_dims + 2 ? 1 : 0;
-  for (size_t i = first_required; i < rank; ++i) {
-    if (input_shape[i] <= 0) {
-      return message(op,
-                     "input must have non-empty channel and spatial dimensions (only the "
-                     "batch may be empty), got shape " +
-                         format_shape(input_shape));
-    }
-  }
-  // A batch item with data has far fewer elements (wasm memory holds 2^30 floats). An empty batch
-  // holds no data whatever its other extents, but the kernels still work out plane sizes from
-  // them, which must not overflow.
-  double item = 1;
-  for (size_t i = first_required; i < rank; ++i) item *= static_cast<double>(input_shape[i]);
-  if (item > std::numeric_limits<int32_t>::max())
-    return message(op, "input must have at most 2^31 - 1 elements per batch item, got shape " +
-                           format_shape(input_shape));
-  return "";
-}
-
 ShapeResult window_pool_output_shape(const char* op, const Shape& input_shape,
                                      const WindowArgs& args) {
   const size_t dims = args.kernel_size.size();
   if (!all_positive(args.kernel_size))
     return {{},
-            message(op, "kernelSize must be greater than zero, got kernelSize=" +
-                            format_shape(args.kernel_size))};
+            op_message(op, "kernelSize must be greater than zero, got kernelSize=" +
+                               format_shape(args.kernel_size))};
   if (!all_positive(args.stride))
-    return {
-        {},
-        message(op, "stride must be greater than zero, got stride=" + format_shape(args.stride))};
+    return {{},
+            op_message(
+                op, "stride must be greater than zero, got stride=" + format_shape(args.stride))};
   if (!all_positive(args.dilation))
     return {{},
-            message(op, "dilation must be greater than zero, got dilation=" +
-                            format_shape(args.dilation))};
+            op_message(op, "dilation must be greater than zero, got dilation=" +
+                               format_shape(args.dilation))};
   for (size_t i = 0; i < dims; ++i) {
     if (args.padding[i] < 0)
-      return {
-          {},
-          message(op, "padding must be non-negative, got padding=" + format_shape(args.padding))};
+      return {{},
+              op_message(
+                  op, "padding must be non-negative, got padding=" + format_shape(args.padding))};
     // PyTorch 1.13 compares with half the kernel size, not half the dilated window.
     if (args.padding[i] > args.kernel_size[i] / 2)
       return {{},
-              message(op, "padding must be at most half of kernelSize, got padding=" +
-                              format_shape(args.padding) +
-                              " with kernelSize=" + format_shape(args.kernel_size))};
+              op_message(op, "padding must be at most half of kernelSize, got padding=" +
+                                 format_shape(args.padding) +
+                                 " with kernelSize=" + format_shape(args.kernel_size))};
   }
-  std::string input_error = check_pool_input(op, input_shape, dims);
+  std::string input_error = check_spatial_input(op, input_shape, dims);
   if (!input_error.empty()) return {{}, input_error};
 
   Shape out = input_shape;
@@ -132,12 +76,12 @@ ShapeResult window_pool_output_shape(const char* op, const Shape& input_shape,
     const bool has_padding = name.rfind("lpPool", 0) != 0;
     const bool has_dilation = name.rfind("maxPool", 0) == 0;
     return {{},
-            message(op, "output size must be at least 1, got " + format_shape(out_spatial) +
-                            " for input size " + format_shape(in_spatial) +
-                            " with kernelSize=" + format_shape(args.kernel_size) + ", stride=" +
-                            format_shape(args.stride) +
-                            (has_padding ? ", padding=" + format_shape(args.padding) : "") +
-                            (has_dilation ? ", dilation=" + format_shape(args.dilation) : ""))};
+            op_message(op, "output size must be at least 1, got " + format_shape(out_spatial) +
+                               " for input size " + format_shape(in_spatial) +
+                               " with kernelSize=" + format_shape(args.kernel_size) +
+                               ", stride=" + format_shape(args.stride) +
+                               (has_padding ? ", padding=" + format_shape(args.padding) : "") +
+                               (has_dilation ? ", dilation=" + format_shape(args.dilation) : ""))};
   }
   return {out, ""};
 }
@@ -149,10 +93,10 @@ ShapeResult avg_pool_output_shape(const char* op, const Shape& input_shape, cons
   if (divisor_override &&
       (*divisor_override == 0 || *divisor_override < INT32_MIN || *divisor_override > INT32_MAX)) {
     return {{},
-            message(op,
-                    "divisorOverride must be a non-zero integer from -2147483648 to "
-                    "2147483647, got divisorOverride=" +
-                        std::to_string(*divisor_override))};
+            op_message(op,
+                       "divisorOverride must be a non-zero integer from -2147483648 to "
+                       "2147483647, got divisorOverride=" +
+                           std::to_string(*divisor_override))};
   }
   const size_t dims = args.kernel_size.size();
   if (dims == 3) {
@@ -160,11 +104,11 @@ ShapeResult avg_pool_output_shape(const char* op, const Shape& input_shape, cons
     for (size_t i = 0; i < 3; ++i) {
       if (in_spatial[i] < args.kernel_size[i])
         return {{},
-                message(op,
-                        "input must be at least as large as kernelSize in every spatial "
-                        "dimension (padding does not count), got input size " +
-                            format_shape(in_spatial) +
-                            " with kernelSize=" + format_shape(args.kernel_size))};
+                op_message(op,
+                           "input must be at least as large as kernelSize in every spatial "
+                           "dimension (padding does not count), got input size " +
+                               format_shape(in_spatial) +
+                               " with kernelSize=" + format_shape(args.kernel_size))};
     }
   }
   return out;
@@ -173,7 +117,7 @@ ShapeResult avg_pool_output_shape(const char* op, const Shape& input_shape, cons
 ShapeResult adaptive_pool_output_shape(const char* op, const Shape& input_shape,
                                        const OutputSize& output_size) {
   const size_t dims = output_size.size();
-  std::string input_error = check_pool_input(op, input_shape, dims);
+  std::string input_error = check_spatial_input(op, input_shape, dims);
   if (!input_error.empty()) return {{}, input_error};
   Shape out = input_shape;
   const size_t first_spatial = input_shape.size() - dims;
@@ -193,17 +137,19 @@ ShapeResult adaptive_pool_output_shape(const char* op, const Shape& input_shape,
   given << ']';
   // PyTorch returns an empty tensor for an output size of 0; poolkit says what is wrong.
   if (too_small)
-    return {{}, message(op, "outputSize must be at least 1 in every dimension, got outputSize=" +
-                                given.str())};
+    return {{},
+            op_message(op, "outputSize must be at least 1 in every dimension, got outputSize=" +
+                               given.str())};
   // Far past what wasm memory holds, and past what int64 arithmetic on the shape can bear. An
   // empty batch counts as one: it makes the output empty, but the kernels still work out the
   // size of each plane from the shape.
   double elements = 1;
   for (int64_t d : out) elements *= static_cast<double>(std::max<int64_t>(d, 1));
   if (elements > std::numeric_limits<int32_t>::max())
-    return {{}, message(op, "outputSize=" + given.str() + " asks for an output of shape " +
-                                format_shape(out) + ", more than 2^31 - 1 elements" +
-                                (out[0] == 0 ? " per batch item" : ""))};
+    return {{},
+            op_message(op, "outputSize=" + given.str() + " asks for an output of shape " +
+                               format_shape(out) + ", more than 2^31 - 1 elements" +
+                               (out[0] == 0 ? " per batch item" : ""))};
   return {out, ""};
 }
 
@@ -219,8 +165,9 @@ ShapeResult lp_pool_output_shape(const char* op, const Shape& input_shape, const
     } else {
       value << norm_type;
     }
-    return {{},
-            message(op, "normType must be a positive, finite number, got normType=" + value.str())};
+    return {
+        {},
+        op_message(op, "normType must be a positive, finite number, got normType=" + value.str())};
   }
   return avg_pool_output_shape(op, input_shape, args, std::nullopt);
 }

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-namespace poolkit {
+#include "shape.h"
 
-using Shape = std::vector<int64_t>;
+namespace poolkit {
 
 // Sliding-window arguments, one entry per spatial dimension (outermost first).
 struct WindowArgs {
@@ -26,23 +26,11 @@ struct WindowArgs {
 int64_t pooling_output_size(int64_t input, int64_t kernel, int64_t stride, int64_t padding,
                             int64_t dilation, bool ceil_mode);
 
-// Either the output shape or a message naming the argument, its value and the rule it breaks.
-struct ShapeResult {
-  Shape shape;
-  std::string error;
-  bool ok() const { return error.empty(); }
-};
-
 // The checks PyTorch's max_pool{1,2,3}d and avg_pool make, in PyTorch's order. `op` is the
 // JavaScript name used in messages (e.g. "maxPool2d"); argument names in messages are the
 // JavaScript API's camelCase names, because that is what the user typed.
 ShapeResult window_pool_output_shape(const char* op, const Shape& input_shape,
                                      const WindowArgs& args);
-
-// Checks the rank (spatial + 1 unbatched, spatial + 2 batched), that every dimension but the
-// batch is non-empty and that a batch item has at most 2^31 - 1 elements (even in an empty
-// batch); returns an empty string when the shape is acceptable.
-std::string check_pool_input(const char* op, const Shape& input_shape, size_t spatial_dims);
 
 // avg_pool{1,2,3}d: the window checks above, then what only average pooling checks: a
 // divisorOverride that is not zero and fits the int ATen's 3d kernel converts it to, and (3d
@@ -60,8 +48,5 @@ ShapeResult adaptive_pool_output_shape(const char* op, const Shape& input_shape,
 // and infinite values, which give no norm), then avg_pool's checks.
 ShapeResult lp_pool_output_shape(const char* op, const Shape& input_shape, const WindowArgs& args,
                                  double norm_type);
-
-std::string format_shape(const Shape& shape);
-int64_t element_count(const Shape& shape);
 
 }  // namespace poolkit

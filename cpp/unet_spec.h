@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "pool_shape.h"
+#include "shape.h"
 
 namespace poolkit {
 

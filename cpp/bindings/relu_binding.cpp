@@ -1,7 +1,7 @@
 #include <emscripten/bind.h>
 
-#include "../pool_shape.h"
 #include "../relu.h"
+#include "../shape.h"
 #include "js_interop.h"
 
 namespace poolkit {

@@ -69,7 +69,7 @@ val unet_forward_js(uintptr_t handle, uintptr_t input, val input_shape, val on_p
   const char* op = "UNet.forward";
   const UNet& net = *reinterpret_cast<const UNet*>(handle);
   const Shape shape = js::shape_arg(input_shape);
-  std::string error = check_pool_input(op, shape, 2);
+  std::string error = check_spatial_input(op, shape, 2);
   const size_t rank = shape.size();
   const int64_t channels = error.empty() ? shape[rank - 3] : 0;
   if (error.empty() && channels != net.spec().in_channels) {
