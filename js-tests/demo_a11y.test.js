@@ -13,6 +13,9 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
 });
 
+// Each test's pages go with it: a page left open keeps its threads and the UNet's worker busy.
+afterEach(() => Promise.all(browser.contexts().map((context) => context.close())));
+
 afterAll(async () => {
   await browser?.close();
   await server?.stop();

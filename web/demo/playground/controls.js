@@ -17,6 +17,10 @@ function numberInput(name, spec, ariaLabel) {
   return input;
 }
 
+// A number is complete once the box can read it; range and step are left to poolkit, whose
+// message (kernel_size must be positive, ...) teaches more than a silently ignored keystroke.
+const complete = (input) => input.value !== '' && !input.validity.badInput;
+
 function checkbox(text, hiddenPrefix) {
   const label = document.createElement('label');
   label.className = 'check';
@@ -75,7 +79,7 @@ export function createControls(container, op, getValues, onChange) {
         field.append(label);
         boxes.push(input);
         input.addEventListener('input', () => {
-          if (input.value === '' || !input.checkValidity()) return; // half-typed: wait
+          if (!complete(input)) return; // half-typed ("-", "") : wait
           const current = getValues()[name] ?? getValues().kernelSize; // stride None follows kernel
           const next = [...current];
           next[offset + d] = Number(input.value);
@@ -89,7 +93,7 @@ export function createControls(container, op, getValues, onChange) {
       field.append(input);
       boxes.push(input);
       input.addEventListener('input', () => {
-        if (input.value !== '' && input.checkValidity()) onChange(name, Number(input.value));
+        if (complete(input)) onChange(name, Number(input.value));
       });
     }
     let none = null;
