@@ -149,6 +149,19 @@ test('fractional windows, as drawn, hold the maximum poolkit chose in every outp
   expect(errors).toEqual([]);
 });
 
+test('the seed article is linked from the intro and the footer, and served', async () => {
+  const { page, errors } = await open();
+  const links = await page.$$eval('footer a', (as) => as.map((a) => [a.textContent, a.href]));
+  expect(links.map(([text]) => text)).toEqual(expect.arrayContaining(['The seed article, summarised', 'README', 'poolkit on npm']));
+  const article = links.find(([text]) => text.startsWith('The seed article'))[1];
+  expect(new URL(article).pathname).toBe('/seed-article.md');
+  expect(await page.$eval('#playground p a', (a) => a.href)).toBe(article);
+  const response = await page.request.get(article);
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain('The worked example');
+  expect(errors).toEqual([]);
+});
+
 test('the poolkit snippet, run in Node, prints the numbers the page shows', async () => {
   const { page, errors } = await open('?op=AvgPool2d&kernel_size=3,2&stride=1,2&padding=1,1&count_include_pad=False');
   const code = await page.textContent('#poolkit-code');
