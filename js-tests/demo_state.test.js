@@ -149,6 +149,35 @@ test('fractional windows, as drawn, hold the maximum poolkit chose in every outp
   expect(errors).toEqual([]);
 });
 
+test('each average cell’s arithmetic adds up to the value poolkit returned (padding, ceil_mode, divisor_override)', async () => {
+  const input = Array.from({ length: 5 }, (_, r) => Array.from({ length: 5 }, (_, c) => 1 + r * 5 + c).join(',')).join(';');
+  const { page, errors } = await open();
+  const views = [
+    'op=AvgPool2d&kernel_size=3,3&stride=2,2&padding=1,1&ceil_mode=True',
+    'op=AvgPool2d&kernel_size=3,3&stride=2,2&padding=1,1&ceil_mode=True&count_include_pad=False',
+    'op=AvgPool2d&kernel_size=2,3&stride=2,2&ceil_mode=True&divisor_override=3',
+    'op=AdaptiveAvgPool2d&output_size=3,2',
+  ];
+  for (const view of views) {
+    await page.goto(`${server.url}?${view}&input=${input}`);
+    await page.waitForSelector('#status:has-text("computed by poolkit")');
+    const texts = await page.$$eval('#output-grid td', (cells) =>
+      cells.map((cell) => {
+        cell.focus();
+        return [cell.textContent, document.querySelector('#cell-math').textContent];
+      }),
+    );
+    expect(texts.length).toBeGreaterThan(3);
+    for (const [shown, text] of texts) {
+      const [, terms, divisor, result] = /: \(([^)]*)\) \/ (\d+) = ([\d.]+)/.exec(text);
+      expect([view, result]).toEqual([view, shown]);
+      const sum = terms.split(' + ').reduce((a, t) => a + Number(t), 0);
+      expect(sum / Number(divisor)).toBeCloseTo(Number(shown), 3);
+    }
+  }
+  expect(errors).toEqual([]);
+});
+
 test('the seed article is linked from the intro and the footer, and served', async () => {
   const { page, errors } = await open();
   const links = await page.$$eval('footer a', (as) => as.map((a) => [a.textContent, a.href]));

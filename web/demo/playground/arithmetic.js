@@ -36,8 +36,8 @@ function lpText(values, inside, nominal, out) {
   const powers = inside.map((v) => `${term(v)}^${p}`).join(' + ');
   // PyTorch composes lp_pool as avg_pool(x^p) · kernel_area: a window clipped by ceil_mode is
   // averaged over the cells it has, then scaled back up to the full kernel's area.
-  const scale = inside.length < nominal ? `${nominal}/${inside.length} · ` : '';
-  return `(${scale}(${powers}))^(1/${p}) = ${format(out)} — the ${p}-norm of the window (sign kept when the sum is negative)`;
+  const sum = inside.length < nominal ? `${nominal}/${inside.length} · (${powers})` : powers;
+  return `(${sum})^(1/${p}) = ${format(out)} — the ${p}-norm of the window (sign kept when the sum is negative)`;
 }
 
 function maxText(op, inside, padCells, out, index, where) {

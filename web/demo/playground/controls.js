@@ -115,6 +115,7 @@ export function createControls(container, op, getValues, onChange) {
         // The box being typed in keeps its text: "3" on the way to "31", or "" before a new number.
         if (input === document.activeElement) return;
         input.value = v === null || v === undefined ? '' : String(v);
+        input.placeholder = values[name] === null ? 'None' : '';
       });
       if (none) none.box.checked = values[name] === null;
     });
