@@ -182,11 +182,29 @@ export class OutputGrid {
               else this.onFocus(null);
             });
             td.addEventListener('blur', () => this.onFocus(null));
+            td.addEventListener('keydown', (event) => this.moveFocus(event, d, r, c));
           }
           this.cells.set(key(d, r, c), td);
         }
       }
     }
+  }
+
+  // Arrow keys walk the output like a spreadsheet (PageUp/PageDown change depth slice), so a
+  // large output is not dozens of Tab presses.
+  moveFocus(event, d, r, c) {
+    const step = {
+      ArrowUp: [0, -1, 0],
+      ArrowDown: [0, 1, 0],
+      ArrowLeft: [0, 0, -1],
+      ArrowRight: [0, 0, 1],
+      PageUp: [-1, 0, 0],
+      PageDown: [1, 0, 0],
+    }[event.key];
+    const next = step && this.cells.get(key(d + step[0], r + step[1], c + step[2]));
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
   }
 
   /** Marks one cell as the current step of the animation (or none). */
