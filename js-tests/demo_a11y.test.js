@@ -3,6 +3,7 @@
 // controls and 24 px targets on the phone; screenshots of both into js-tests/screenshots/.
 import { axeViolations } from './helpers/axe.js';
 import { launchChromium, startDemoServer } from './helpers/browser.js';
+import { setView } from './helpers/playground.js';
 
 const screenshot = (name) => new URL(`./screenshots/${name}.png`, import.meta.url).pathname;
 
@@ -41,8 +42,7 @@ const STATES = [
   }],
   ['error', (page) => page.fill('input[aria-label="kernel_size (H)"]', '31')],
   ['max-pool-everything-on', async (page) => {
-    await page.goto(`${server.url}?op=MaxPool2d&padding=1,1&stride=1,1&return_indices=True&unpool=1&compare=family`);
-    await page.waitForSelector('#status:has-text("computed by poolkit")');
+    await setView(page, { op: 'MaxPool2d', padding: [1, 1], stride: [1, 1], return_indices: true, unpool: true, compare: 'family' });
     await page.focus('#output-grid td');
     await page.click('#stepper [data-step="1"]');
     await page.click('summary');
@@ -58,7 +58,6 @@ test('no axe violations in any state on a desktop (1440x900), and the UNet resul
     await reach(page);
     expect([name, await axeViolations(page)]).toEqual([name, []]);
   }
-  await page.goto(server.url);
   await page.waitForSelector('#unet-run:not([disabled])');
   await page.click('#unet-run');
   await page.waitForSelector('#unet-summary:has-text("Forward pass")', { timeout: 60000 });
@@ -69,8 +68,7 @@ test('no axe violations in any state on a desktop (1440x900), and the UNet resul
     expect(role).toBe('img');
     expect(label).toBeTruthy();
   }
-  await page.goto(`${server.url}?op=AvgPool2d&compare=family`);
-  await page.waitForSelector('#status:has-text("computed by poolkit")');
+  await setView(page, { op: 'AvgPool2d', compare: 'family' });
   await page.focus('#output-grid td');
   await page.screenshot({ path: screenshot('desktop-1440x900') });
   await page.screenshot({ path: screenshot('desktop-1440x900-full'), fullPage: true });

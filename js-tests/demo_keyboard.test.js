@@ -2,41 +2,44 @@
 // where it was (the controls and grids update in place). Also each output cell's arithmetic,
 // read by focusing it. The numbers are PyTorch's (seed article: AvgPool2d(2) of 1..16 is
 // [[3.5, 5.5], [11.5, 13.5]]); the page computes them with poolkit.
-import { launchChromium, openPage, startDemoServer } from './helpers/browser.js';
+import { launchChromium, startDemoServer } from './helpers/browser.js';
 import { focusIs, focused, tabTo } from './helpers/keyboard.js';
+import { openPlayground, readGrid, setView } from './helpers/playground.js';
 
 let server;
 let browser;
+let page;
+let errors;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+  ({ page, errors } = await openPlayground(browser, server.url));
 });
 
-// Each test's pages go with it: a page left open keeps its threads and the UNet's worker busy.
-afterEach(() => Promise.all(browser.contexts().map((context) => context.close())));
+afterEach(() => {
+  expect(errors.splice(0)).toEqual([]); // no page errors, whichever test caused them
+});
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-const readGrid = (page, selector) =>
-  page.$$eval(`${selector} tr`, (rows) => rows.map((row) => Array.from(row.cells, (cell) => Number(cell.textContent))));
-const value = (page) => page.evaluate(() => document.activeElement.value);
-const cellMath = (page) => page.textContent('#cell-math');
+const value = () => page.evaluate(() => document.activeElement.value);
+const cellMath = () => page.textContent('#cell-math');
 const kernelH = 'input[aria-label="kernel_size (H)"]';
 
-async function openPlayground() {
-  const opened = await openPage(browser, server.url);
-  await opened.page.waitForSelector('#status:has-text("computed by poolkit")');
-  return opened;
+// Each test starts from the seed example with `op`, and Tab from the top of the page (a click
+// on the title moves the sequential focus starting point there).
+async function startFrom(op) {
+  await setView(page, { op });
+  await page.mouse.move(0, 0);
+  await page.click('header h1');
 }
 
 test('Tab reaches every control on the page, and the photo picker works from the keyboard', async () => {
-  const { page, errors } = await openPlayground();
-  await page.selectOption('#op', 'AvgPool2d');
+  await startFrom('AvgPool2d');
   await page.waitForSelector('#unet-run:not([disabled])');
-  await page.evaluate(() => document.activeElement.blur());
   const passed = await tabTo(page, 'footer p a:last-child');
   const controls = await page.$$eval('body :is(a, input, select, button, summary, textarea, [tabindex="0"])', (elements) =>
     elements
@@ -51,11 +54,10 @@ test('Tab reaches every control on the page, and the photo picker works from the
   await page.keyboard.press('ArrowDown');
   await page.waitForFunction((b) => document.querySelector('#levels canvas')?.toDataURL() !== b, before);
   expect(await focusIs(page, '#photo')).toBe(true);
-  expect(errors).toEqual([]);
 });
 
 test('every edit keeps focus: op, a two-digit kernel_size, arrows, checkboxes, grid cells', async () => {
-  const { page, errors } = await openPlayground();
+  await startFrom('MaxPool2d');
   await tabTo(page, '#op');
   await page.keyboard.press('ArrowDown'); // MaxPool2d -> AvgPool2d
   expect(await page.inputValue('#op')).toBe('AvgPool2d');
@@ -69,7 +71,7 @@ test('every edit keeps focus: op, a two-digit kernel_size, arrows, checkboxes, g
   await tabTo(page, kernelH);
   await page.keyboard.press('Control+A');
   await page.keyboard.type('31');
-  expect(await value(page)).toBe('31');
+  expect(await value()).toBe('31');
   expect(await focusIs(page, kernelH)).toBe(true);
   expect(await page.textContent('#error')).toMatch(/kernel_size=\(31, 2\)/);
   expect(await page.textContent('#error')).not.toMatch(/kernelSize/);
@@ -78,11 +80,11 @@ test('every edit keeps focus: op, a two-digit kernel_size, arrows, checkboxes, g
   await page.keyboard.type('2');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
-  expect(await value(page)).toBe('4');
+  expect(await value()).toBe('4');
   expect(await focusIs(page, kernelH)).toBe(true);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
-  expect(await value(page)).toBe('2');
+  expect(await value()).toBe('2');
   expect(await readGrid(page, '#output-grid')).toEqual([
     [3.5, 5.5],
     [11.5, 13.5],
@@ -119,12 +121,10 @@ test('every edit keeps focus: op, a two-digit kernel_size, arrows, checkboxes, g
   await page.keyboard.press('Enter');
   expect(await focusIs(page, cell(2, 2))).toBe(true);
   expect(await page.inputValue(cell(1, 2))).toBe('2');
-  expect(errors).toEqual([]);
 });
 
 test('an average cell explains its arithmetic on focus and on hover; the formula names each number', async () => {
-  const { page, errors } = await openPlayground();
-  await page.selectOption('#op', 'AvgPool2d');
+  await startFrom('AvgPool2d');
   const expected = [
     '(1 + 2 + 5 + 6) / 4 = 3.5',
     '(3 + 4 + 7 + 8) / 4 = 5.5',
@@ -134,45 +134,41 @@ test('an average cell explains its arithmetic on focus and on hover; the formula
   await tabTo(page, '#output-grid td');
   for (const [i, text] of expected.entries()) {
     if (i) await page.keyboard.press('Tab');
-    expect(await cellMath(page)).toContain(text);
-    expect(await cellMath(page)).toContain('no padding in this window');
+    expect(await cellMath()).toContain(text);
+    expect(await cellMath()).toContain('no padding in this window');
   }
   // Arrow keys walk the output too.
   await page.keyboard.press('ArrowUp');
-  expect(await cellMath(page)).toContain('(3 + 4 + 7 + 8) / 4 = 5.5');
+  expect(await cellMath()).toContain('(3 + 4 + 7 + 8) / 4 = 5.5');
   await page.keyboard.press('ArrowLeft');
-  expect(await cellMath(page)).toContain('(1 + 2 + 5 + 6) / 4 = 3.5');
+  expect(await cellMath()).toContain('(1 + 2 + 5 + 6) / 4 = 3.5');
   // Hover: the window is outlined in the input.
   await page.hover('#output-grid tr:nth-child(1) td:nth-child(2)');
-  expect(await cellMath(page)).toContain('(3 + 4 + 7 + 8) / 4 = 5.5');
+  expect(await cellMath()).toContain('(3 + 4 + 7 + 8) / 4 = 5.5');
   expect(await page.$$eval('#input-grid td.window input', (inputs) => inputs.map((i) => i.value))).toEqual(['3', '4', '7', '8']);
   const formula = await page.textContent('#formula');
   expect(formula).toContain('out = ⌊(in + 2·padding − kernel_size) / stride⌋ + 1');
   expect(formula).toContain('⌊(4 + 2·0 − 2) / 2⌋ + 1 = 2');
 
   // Padding counted or not, said in words (kernel 3, stride 1, padding 1, corner cell).
-  await page.goto(`${server.url}?op=AvgPool2d&kernel_size=3,3&stride=1,1&padding=1,1`);
-  await page.waitForSelector('#status:has-text("computed by poolkit")');
+  await setView(page, { op: 'AvgPool2d', kernel_size: [3, 3], stride: [1, 1], padding: [1, 1] });
   await page.focus('#output-grid td');
-  expect(await cellMath(page)).toContain('(1 + 2 + 5 + 6) / 9 = 1.556 — its 5 padding cells count in the divisor (count_include_pad=True)');
+  expect(await cellMath()).toContain('(1 + 2 + 5 + 6) / 9 = 1.556 — its 5 padding cells count in the divisor (count_include_pad=True)');
   // Max: the window and the index chosen; LP: the p-norm.
-  await page.goto(`${server.url}?op=MaxPool2d`);
-  await page.waitForSelector('#status:has-text("computed by poolkit")');
+  await setView(page, { op: 'MaxPool2d' });
   await page.focus('#output-grid td');
-  expect(await cellMath(page)).toContain("max(1, 2, 5, 6) = 6, the input's flat index 5 (row 2, column 2)");
-  await page.goto(`${server.url}?op=LPPool2d`);
-  await page.waitForSelector('#status:has-text("computed by poolkit")');
+  expect(await cellMath()).toContain("max(1, 2, 5, 6) = 6, the input's flat index 5 (row 2, column 2)");
+  await setView(page, { op: 'LPPool2d' });
   await page.focus('#output-grid td');
-  expect(await cellMath(page)).toContain('output row 1, column 1: (1^2 + 2^2 + 5^2 + 6^2)^(1/2) = 8.124 — the 2-norm');
-  expect(errors).toEqual([]);
+  expect(await cellMath()).toContain('output row 1, column 1: (1^2 + 2^2 + 5^2 + 6^2)^(1/2) = 8.124 — the 2-norm');
 });
 
 test('the step-through, side by side and Copy work from the keyboard', async () => {
-  const { page, errors } = await openPlayground();
+  await startFrom('MaxPool2d');
   await tabTo(page, '#stepper [data-step="1"]');
   await page.keyboard.press('Enter');
   expect(await page.textContent('#stepper [data-status]')).toBe('window 1 of 4');
-  expect(await cellMath(page)).toContain('max(1, 2, 5, 6) = 6');
+  expect(await cellMath()).toContain('max(1, 2, 5, 6) = 6');
   await page.keyboard.press('ArrowRight');
   expect(await page.textContent('#stepper [data-status]')).toBe('window 2 of 4');
   expect(await page.$eval('#output-grid td.current', (td) => td.textContent)).toBe('8');
@@ -200,11 +196,10 @@ test('the step-through, side by side and Copy work from the keyboard', async () 
     [3.5, 5.5],
     [11.5, 13.5],
   ]);
-  expect(errors).toEqual([]);
 });
 
 test('with prefers-reduced-motion the window jumps without transitions', async () => {
-  const { page, errors } = await openPlayground();
+  await startFrom('MaxPool2d');
   const transition = () => page.$eval('#input-grid td', (td) => getComputedStyle(td).transitionDuration);
   expect(await transition()).not.toBe('0s');
   await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -212,5 +207,5 @@ test('with prefers-reduced-motion the window jumps without transitions', async (
   await page.click('#stepper [data-play]');
   expect(await page.textContent('#stepper [data-status]')).toBe('window 1 of 4');
   await page.click('#stepper [data-play]'); // pause
-  expect(errors).toEqual([]);
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
 });

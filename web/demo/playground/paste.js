@@ -36,18 +36,18 @@ function parseNested(text) {
   return volume.map((slice) => slice.map((row) => (Array.isArray(row) ? row : [row]).map(parseNumber)));
 }
 
-// Rows of text: one row per line, numbers split by spaces, commas, semicolons or tabs; a blank
-// line starts the next depth slice.
+// Rows of text: one row per line (or per semicolon, as in MATLAB's [1 2; 3 4]), numbers split
+// by spaces, commas or tabs; a blank line starts the next depth slice.
 function parseLines(text) {
   return text
     .trim()
     .split(/\n\s*\n/)
     .map((block) =>
       block
-        .split('\n')
+        .split(/[\n;]/)
         .map((line) => line.trim())
         .filter(Boolean)
-        .map((line) => line.split(/[\s,;]+/).filter(Boolean).map(parseNumber)),
+        .map((line) => line.split(/[\s,]+/).filter(Boolean).map(parseNumber)),
     );
 }
 

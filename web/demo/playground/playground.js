@@ -85,6 +85,8 @@ export function startPlayground(poolkit, root) {
     state.volume = EXAMPLES[state.op.dims]();
     state.values = defaultValues();
     updateControls(state.values);
+    stepper.reset();
+    cellView.show(null);
     render();
   });
 

@@ -29,12 +29,21 @@ export class Stepper {
 
   /** The number of output cells changed (or is 0 when the settings are invalid). */
   setCount(count) {
+    // Another output shape has other windows: start again from none.
+    if (count !== this.count) this.reset();
     this.count = count;
     for (const button of this.root.querySelectorAll('button')) button.disabled = count === 0;
     if (count === 0) this.pause();
     if (this.index >= count) this.index = -1;
     this.announce();
     if (this.index >= 0) this.onStep(this.index);
+  }
+
+  /** Back to no window shown, paused. */
+  reset() {
+    this.pause();
+    this.index = -1;
+    this.announce();
   }
 
   step(delta) {

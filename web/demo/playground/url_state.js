@@ -59,5 +59,6 @@ export function decodeView(search, ops, fallback) {
   } catch {
     volume = null; // a damaged link falls back to the example
   }
-  return { op, values, volume, unpool: query.get('unpool') === '1', compare: query.get('compare') ?? 'off' };
+  const compare = ['family', 'ceil'].includes(query.get('compare')) ? query.get('compare') : 'off';
+  return { op, values, volume, unpool: query.get('unpool') === '1', compare };
 }
