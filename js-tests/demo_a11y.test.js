@@ -82,7 +82,7 @@ test('on a phone (390x844): no axe violations, no sideways scroll, 16 px control
     expect([name, await axeViolations(page)]).toEqual([name, []]);
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
-  const small = await page.$$eval('#playground :is(input, select, button, textarea)', (controls) =>
+  const small = await page.$$eval('main :is(input, select, button, textarea, summary)', (controls) =>
     controls
       .filter((c) => c.checkVisibility())
       .map((c) => {

@@ -103,7 +103,7 @@ test('every edit keeps focus: op, a two-digit kernel_size, arrows, checkboxes, g
   await page.keyboard.press('Space');
   expect(await page.isChecked(ceil)).toBe(true);
   expect(await focusIs(page, ceil)).toBe(true);
-  expect(page.url()).toContain('ceil_mode=True');
+  await page.waitForURL((url) => url.search.includes('ceil_mode=True')); // the address follows
   await page.keyboard.press('Space');
 
   // A grid cell: type a 3-digit number, Tab moves along the row, Enter down the column.

@@ -141,6 +141,8 @@ export function startPlayground(poolkit, root) {
     grids.classList.toggle('stacked', stacked);
     $('.arrow').textContent = stacked ? '↓' : '→';
   };
+  // Observed rather than measured after each edit: a layout forced per keystroke costs more than
+  // the pooling does, and the wrap only changes when the grids' box does.
   new ResizeObserver(orientArrow).observe(grids);
 
   function showSize() {
@@ -218,8 +220,18 @@ export function startPlayground(poolkit, root) {
     showComparison($('#compare-panel'), poolkit, ops, { op, values, volume, mode: state.compare });
     stepper.setCount(result ? result.output.flat(2).length : 0);
     cellView.refresh();
-    history.replaceState(null, '', encodeView({ op, values, volume, unpool: state.unpool, compare: state.compare }) + location.hash);
-    orientArrow();
+    saveView();
+  }
+
+  // The address follows the view a moment after the last edit: replaceState costs milliseconds
+  // a keystroke should not pay (and Chromium throttles a burst of them).
+  let saveTimer = null;
+  function saveView() {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      const { op, values, volume, unpool, compare } = state;
+      history.replaceState(null, '', encodeView({ op, values, volume, unpool, compare }) + location.hash);
+    }, 250);
   }
 
   chooseOp(state.op);
