@@ -71,6 +71,9 @@ export function createControls(container, op, getValues, onChange) {
     field.append(title);
     const boxes = [];
     if (spec.kind === 'tuple') {
+      // The D/H/W boxes are one argument: a group named by it, each box by its dimension too.
+      field.setAttribute('role', 'group');
+      field.setAttribute('aria-labelledby', title.id);
       dimNames.forEach((dim, d) => {
         const label = document.createElement('label');
         label.className = 'dim';
