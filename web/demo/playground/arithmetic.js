@@ -37,7 +37,9 @@ function lpText(values, inside, nominal, out) {
   // PyTorch composes lp_pool as avg_pool(x^p) · kernel_area: a window clipped by ceil_mode is
   // averaged over the cells it has, then scaled back up to the full kernel's area.
   const sum = inside.length < nominal ? `${nominal}/${inside.length} · (${powers})` : powers;
-  return `(${sum})^(1/${p}) = ${format(out)} — the ${p}-norm of the window (sign kept when the sum is negative)`;
+  // PyTorch takes sign(s) · relu(|s|)^(1/p) of the sum s: worth saying only when it can bite.
+  const sign = inside.some((v) => v < 0) ? ', the sign of the sum kept' : '';
+  return `(${sum})^(1/${p}) = ${format(out)} — the ${p}-norm of the window${sign}`;
 }
 
 function maxText(op, inside, padCells, out, index, where) {

@@ -70,6 +70,6 @@ export class Stepper {
   }
 
   announce() {
-    this.status.textContent = this.index < 0 ? `${this.count} windows` : `window ${this.index + 1} of ${this.count}`;
+    this.status.textContent = this.index < 0 ? `${this.count} window${this.count === 1 ? '' : 's'}` : `window ${this.index + 1} of ${this.count}`;
   }
 }
