@@ -148,7 +148,7 @@ test('an average cell explains its arithmetic on focus and on hover; the formula
   expect(await page.$$eval('#input-grid td.window input', (inputs) => inputs.map((i) => i.value))).toEqual(['3', '4', '7', '8']);
   const formula = await page.textContent('#formula');
   expect(formula).toContain('out = ⌊(in + 2·padding − kernel_size) / stride⌋ + 1');
-  expect(formula).toContain('⌊(4 + 2·0 − 2) / 2⌋ + 1 = 2');
+  expect(formula).toContain('⌊(4 + 2·0 − 2) / 2⌋ + 1 = 2 with in = 4, padding = 0, kernel_size = 2, stride = 2');
 
   // Padding counted or not, said in words (kernel 3, stride 1, padding 1, corner cell).
   await setView(page, { op: 'AvgPool2d', kernel_size: [3, 3], stride: [1, 1], padding: [1, 1] });

@@ -164,10 +164,12 @@ export function startPlayground(poolkit, root) {
     cellView.dimensions().forEach((args, i) => {
       const f = cellView.formula(args, result.shape[2 + i]);
       const li = document.createElement('li');
-      li.innerHTML = '<b class="dim-name"></b> <span class="names"></span><br /><span class="numbers"></span> <span class="why"></span>';
+      li.innerHTML =
+        '<b class="dim-name"></b> <span class="names"></span><br /><span class="numbers"></span> <span class="legend"></span> <span class="why"></span>';
       li.querySelector('.dim-name').textContent = `${names[i]}:`;
       li.querySelector('.names').textContent = f.names;
       li.querySelector('.numbers').textContent = `= ${f.numbers}`;
+      li.querySelector('.legend').textContent = f.legend ? `with ${f.legend}` : '';
       li.querySelector('.why').textContent = f.note ? `(${f.note})` : '';
       list.append(li);
     });

@@ -56,9 +56,12 @@ export function sizeFormula(op, args, out) {
   const hasDilation = op.params.includes('dilation');
   const pad = hasPadding ? [' + 2·padding', ` + 2·${padding}`] : ['', ''];
   const window = hasDilation ? ['dilation·(kernel_size − 1) − 1', `${dilation}·(${kernel} − 1) − 1`] : ['kernel_size', `${kernel}`];
+  const named = [['in', size], ...(hasPadding ? [['padding', padding]] : []), ...(hasDilation ? [['dilation', dilation]] : [])];
   return {
     names: `out = ${open}(in${pad[0]} − ${window[0]}) / stride${close} + 1`,
     numbers: `${open}(${size}${pad[1]} − ${window[1]}) / ${stride}${close} + 1 = ${out}`,
+    // Each number by name, so 2·1 reads as twice the padding, not a dilation or a stride.
+    legend: [...named, ['kernel_size', kernel], ['stride', stride]].map(([n, v]) => `${n} = ${v}`).join(', '),
     note: ceilMode ? 'ceil_mode rounds up, but the last window must start inside the input or the left padding' : '',
     out,
   };
