@@ -100,7 +100,8 @@ export class CellView {
     }
     this.inputGrid.highlight(new Set(window.map((w) => w.key)), chosen);
     const text = explainCell(op, values, { window, nominal: nominalSize(op, values), out: cell, index, where });
-    const name = op.dims === 1 ? `output position ${c + 1}` : `output ${op.dims === 3 ? `depth ${d + 1}, ` : ''}row ${r + 1}, column ${c + 1}`;
+    const depth = op.dims === 3 ? `depth ${d + 1}, ` : '';
+    const name = op.dims === 1 ? `output position ${c + 1}` : `output ${depth}row ${r + 1}, column ${c + 1}`;
     this.note.textContent = `${name}: ${text}`;
   }
 }

@@ -40,8 +40,10 @@ export function showComparison(container, poolkit, ops, { op, values, volume, mo
   note.className = 'note compare-note';
   note.textContent =
     mode === 'family'
-      ? 'The same windows, three reductions: max keeps the peak, the average smooths it away, and the p-norm (p = 2 here unless set) sits between them, growing with the window.'
-      : 'ceil_mode rounds the output size up: where the windows do not fit evenly, one more window starts inside the input and reads what floor mode drops.';
+      ? 'The same windows, three reductions: max keeps the peak, the average smooths it away, ' +
+        'and the p-norm (p = 2 unless set) sits between them, growing with the window.'
+      : 'ceil_mode rounds the output size up: where the windows do not fit evenly, one more ' +
+        'window starts inside the input and reads what floor mode drops.';
   container.append(note);
   for (const variant of variants(ops, op, values, mode)) {
     const figure = document.createElement('figure');

@@ -18,7 +18,8 @@ export function drawIntervals(container, op, dims) {
     list.style.setProperty('--size', String(size));
     let starts = [];
     // Settings PyTorch rejects have no windows; the error above says why.
-    if (kernel <= size && outputSize >= 1 && outputSize + kernel - 1 <= size) starts = fractionalStarts(size, kernel, outputSize, sample);
+    const fits = kernel <= size && outputSize >= 1 && outputSize + kernel - 1 <= size;
+    if (fits) starts = fractionalStarts(size, kernel, outputSize, sample);
     starts.forEach((start, o) => {
       const bar = document.createElement('li');
       bar.style.gridColumn = `${start + 1} / span ${kernel}`;

@@ -29,11 +29,25 @@ function family(dims) {
   return [
     { name: `MaxPool${dims}d`, fn: `maxPool${dims}d`, kind: 'max', params: maxArgs },
     { name: `AvgPool${dims}d`, fn: `avgPool${dims}d`, kind: 'avg', params: avgArgs(dims) },
-    { name: `AdaptiveMaxPool${dims}d`, fn: `adaptiveMaxPool${dims}d`, kind: 'max', adaptive: true, params: ['outputSize', 'returnIndices'] },
+    {
+      name: `AdaptiveMaxPool${dims}d`,
+      fn: `adaptiveMaxPool${dims}d`,
+      kind: 'max',
+      adaptive: true,
+      params: ['outputSize', 'returnIndices'],
+    },
     { name: `AdaptiveAvgPool${dims}d`, fn: `adaptiveAvgPool${dims}d`, kind: 'avg', adaptive: true, params: ['outputSize'] },
     ...(dims < 3 ? [{ name: `LPPool${dims}d`, fn: `lpPool${dims}d`, kind: 'lp', params: lpArgs }] : []),
     ...(dims > 1
-      ? [{ name: `FractionalMaxPool${dims}d`, fn: `fractionalMaxPool${dims}d`, kind: 'max', fractional: true, params: ['kernelSize', 'outputSize', 'randomSamples', 'returnIndices'] }]
+      ? [
+          {
+            name: `FractionalMaxPool${dims}d`,
+            fn: `fractionalMaxPool${dims}d`,
+            kind: 'max',
+            fractional: true,
+            params: ['kernelSize', 'outputSize', 'randomSamples', 'returnIndices'],
+          },
+        ]
       : []),
   ].map((op) => ({ ...op, dims }));
 }

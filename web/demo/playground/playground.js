@@ -165,7 +165,8 @@ export function startPlayground(poolkit, root) {
       const f = cellView.formula(args, result.shape[2 + i]);
       const li = document.createElement('li');
       li.innerHTML =
-        '<b class="dim-name"></b> <span class="names"></span><br /><span class="numbers"></span> <span class="legend"></span> <span class="why"></span>';
+        '<b class="dim-name"></b> <span class="names"></span><br />' +
+        '<span class="numbers"></span> <span class="legend"></span> <span class="why"></span>';
       li.querySelector('.dim-name').textContent = `${names[i]}:`;
       li.querySelector('.names').textContent = f.names;
       li.querySelector('.numbers').textContent = `= ${f.numbers}`;

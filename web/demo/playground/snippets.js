@@ -35,7 +35,8 @@ export function torchModule(op, values) {
 }
 
 export function torchSnippet(op, values, volume) {
-  const call = values.returnIndices && op.params.includes('returnIndices') ? 'out, indices = pool(x)\nprint(out, indices)' : 'print(pool(x))';
+  const indices = values.returnIndices && op.params.includes('returnIndices');
+  const call = indices ? 'out, indices = pool(x)\nprint(out, indices)' : 'print(pool(x))';
   return [
     'import torch',
     'from torch import nn',

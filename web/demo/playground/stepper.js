@@ -70,6 +70,7 @@ export class Stepper {
   }
 
   announce() {
-    this.status.textContent = this.index < 0 ? `${this.count} window${this.count === 1 ? '' : 's'}` : `window ${this.index + 1} of ${this.count}`;
+    const windows = `${this.count} window${this.count === 1 ? '' : 's'}`;
+    this.status.textContent = this.index < 0 ? windows : `window ${this.index + 1} of ${this.count}`;
   }
 }

@@ -46,8 +46,12 @@ export function sizeFormula(op, args, out) {
   if (op.fractional) {
     const starts = fractionalStarts(size, kernel, outputSize, args.sample);
     return {
-      names: 'out = output_size; window i starts at ⌊(i + u)·α⌋ − ⌊u·α⌋, α = (in − kernel_size) / (out − 1), u = _random_samples',
-      numbers: `${outputSize}; α = (${size} − ${kernel}) / (${outputSize} − 1); u = ${args.sample}; starts ${starts.join(', ')}`,
+      names:
+        'out = output_size; window i starts at ⌊(i + u)·α⌋ − ⌊u·α⌋, ' +
+        'α = (in − kernel_size) / (out − 1), u = _random_samples',
+      numbers:
+        `${outputSize}; α = (${size} − ${kernel}) / (${outputSize} − 1); u = ${args.sample}; ` +
+        `starts ${starts.join(', ')}`,
       out,
     };
   }
@@ -55,8 +59,11 @@ export function sizeFormula(op, args, out) {
   const hasPadding = op.params.includes('padding');
   const hasDilation = op.params.includes('dilation');
   const pad = hasPadding ? [' + 2·padding', ` + 2·${padding}`] : ['', ''];
-  const window = hasDilation ? ['dilation·(kernel_size − 1) − 1', `${dilation}·(${kernel} − 1) − 1`] : ['kernel_size', `${kernel}`];
-  const named = [['in', size], ...(hasPadding ? [['padding', padding]] : []), ...(hasDilation ? [['dilation', dilation]] : [])];
+  const window = hasDilation
+    ? ['dilation·(kernel_size − 1) − 1', `${dilation}·(${kernel} − 1) − 1`]
+    : ['kernel_size', `${kernel}`];
+  const named = [['in', size], ...(hasPadding ? [['padding', padding]] : [])];
+  if (hasDilation) named.push(['dilation', dilation]);
   return {
     names: `out = ${open}(in${pad[0]} − ${window[0]}) / stride${close} + 1`,
     numbers: `${open}(${size}${pad[1]} − ${window[1]}) / ${stride}${close} + 1 = ${out}`,
