@@ -70,6 +70,7 @@ test('no axe violations in any state on a desktop (1440x900), and the UNet resul
   }
   await setView(page, { op: 'AvgPool2d', compare: 'family' });
   await page.focus('#output-grid td');
+  await page.waitForTimeout(300); // the window's outline fades in
   await page.screenshot({ path: screenshot('desktop-1440x900') });
   await page.screenshot({ path: screenshot('desktop-1440x900-full'), fullPage: true });
   expect(errors).toEqual([]);
@@ -93,6 +94,7 @@ test('on a phone (390x844): no axe violations, no sideways scroll, 16 px control
       .filter((c) => c.width < 24 || c.height < 24 || c.font < 16),
   );
   expect(small).toEqual([]);
+  await page.waitForTimeout(300); // the window's outline fades in
   await page.screenshot({ path: screenshot('phone-390x844') });
   await page.screenshot({ path: screenshot('phone-390x844-full'), fullPage: true });
   expect(errors).toEqual([]);

@@ -49,7 +49,10 @@ export function startPlayground(poolkit, root) {
     render();
   });
   const cellView = new CellView({ root, inputGrid, state });
-  const outputGrid = new OutputGrid($('#output-grid'), 'output', (d, r, c) => cellView.show(d, r, c));
+  const outputGrid = new OutputGrid($('#output-grid'), 'output', (d, r, c) => {
+    if (d !== null) stepper.pause(); // a cell the reader picked wins over the animation
+    cellView.show(d, r, c);
+  });
   const indicesGrid = new OutputGrid($('#indices-grid'), 'index', null);
   const unpoolGrid = new OutputGrid($('#unpool-grid'), 'unpooled', null);
   cellView.outputGrid = outputGrid;
