@@ -1,17 +1,25 @@
 // The demo page in Chromium: the seed article's examples and a few settings changed through the
 // controls, checked against PyTorch's numbers (js-tests/fixtures/demo_page.json).
 import { readFileSync } from 'node:fs';
-import { launchChromium, openPage, startDemoServer } from './helpers/browser.js';
+import { launchChromium, startDemoServer } from './helpers/browser.js';
+import { openPlayground, readGrid, setView } from './helpers/playground.js';
 
 const { cases } = JSON.parse(readFileSync(new URL('./fixtures/demo_page.json', import.meta.url), 'utf8'));
 const screenshot = (name) => new URL(`./screenshots/${name}.png`, import.meta.url).pathname;
 
 let server;
 let browser;
+let page;
+let errors;
 
+// One page for the tests on a desktop: each sets its view through the controls.
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
+  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+  ({ page, errors } = await openPlayground(browser, server.url));
+});
+
+afterEach(() => {
+  expect(errors.splice(0)).toEqual([]); // no page errors, whichever test caused them
 });
 
 afterAll(async () => {
@@ -19,35 +27,14 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function openPlayground() {
-  const opened = await openPage(browser, server.url);
-  await opened.page.waitForSelector('#status:has-text("computed by poolkit")');
-  return opened;
-}
-
-const readGrid = (page, selector) =>
-  page.$$eval(`${selector} tr`, (rows) => rows.map((row) => Array.from(row.cells, (cell) => Number(cell.textContent))));
-
 // Sets the controls a fixture case names, the way a user would: pick the op, type numbers.
-async function applyControls(page, controls) {
-  const { op, ...values } = controls;
-  await page.selectOption('#op', { label: op });
-  for (const [name, value] of Object.entries(values)) {
-    const label = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-    if (typeof value === 'boolean') {
-      await page.setChecked(`#params input[aria-label="${label}"]`, value);
-      continue;
-    }
-    const none = page.locator('#params .field', { hasText: label }).locator('.none input');
-    if ((await none.count()) && (await none.isChecked())) await none.uncheck();
-    for (const [d, dim] of ['H', 'W'].entries()) {
-      await page.fill(`#params input[aria-label="${label} (${dim})"]`, String(value[d]));
-    }
-  }
-}
+const applyControls = (page, { op, ...values }) =>
+  setView(page, {
+    op,
+    ...Object.fromEntries(Object.entries(values).map(([name, v]) => [name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v])),
+  });
 
 test('the page opens on the seed example: MaxPool2d(2) of the 4x4 grid is [[6, 8], [14, 16]]', async () => {
-  const { page, errors } = await openPlayground();
   expect(await readGrid(page, '#output-grid')).toEqual([
     [6, 8],
     [14, 16],
@@ -59,11 +46,9 @@ test('the page opens on the seed example: MaxPool2d(2) of the 4x4 grid is [[6, 8
   expect(await page.$$eval('#input-grid td.window', (tds) => tds.map((td) => td.querySelector('input').value))).toEqual(['9', '10', '13', '14']);
   expect(await page.$eval('#input-grid td.chosen input', (input) => input.value)).toBe('14');
   await page.screenshot({ path: screenshot('playground-maxpool'), fullPage: true });
-  expect(errors).toEqual([]);
 });
 
 test.each(cases.map((c) => [c.name, c]))('%s shows PyTorch’s result', async (_, c) => {
-  const { page, errors } = await openPlayground();
   await applyControls(page, c.controls);
   if (c.error) {
     await page.waitForSelector('#error:not(:empty)');
@@ -75,11 +60,9 @@ test.each(cases.map((c) => [c.name, c]))('%s shows PyTorch’s result', async (_
     expect(await readGrid(page, '#output-grid')).toEqual(c.output);
   }
   await page.screenshot({ path: screenshot(`playground-${c.name.replace(/\W+/g, '-')}`), fullPage: true });
-  expect(errors).toEqual([]);
 });
 
 test('the feature-map section halves a photo three times, with wasm', async () => {
-  const { page, errors } = await openPlayground();
   await page.waitForSelector('#levels .level:nth-child(4)');
   const captions = await page.$$eval('#levels .level p', (ps) => ps.map((p) => p.textContent));
   expect(captions).toEqual([
@@ -90,11 +73,9 @@ test('the feature-map section halves a photo three times, with wasm', async () =
   ]);
   expect(await page.$$eval('#levels canvas', (cs) => cs.map((c) => `${c.width}x${c.height}`))).toContain('32x21');
   await page.locator('#feature-map').screenshot({ path: screenshot('feature-map') });
-  expect(errors).toEqual([]);
 });
 
 test('the UNet segments a sample in a worker while the page keeps painting', async () => {
-  const { page, errors } = await openPlayground();
   await page.waitForSelector('#unet-run:not([disabled])');
   // Record the longest gap between animation frames while the forward pass runs.
   await page.evaluate(() => {
@@ -124,7 +105,6 @@ test('the UNet segments a sample in a worker while the page keeps painting', asy
   expect(await page.$$eval('#unet-classes .legend', (ls) => ls.length)).toBe(2);
   expect(await page.$$eval('#unet-timings tr', (rows) => rows.length)).toBeGreaterThan(5);
   await page.locator('#unet').screenshot({ path: screenshot('unet') });
-  expect(errors).toEqual([]);
 }, 180000);
 
 test('the page fits a phone-width screen', async () => {
