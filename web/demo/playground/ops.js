@@ -52,13 +52,11 @@ function family(dims) {
   ].map((op) => ({ ...op, dims }));
 }
 
-export const OPS = [...family(2), ...family(1), ...family(3)];
+const OPS = [...family(2), ...family(1), ...family(3)];
 
 export function availableOps(functional) {
   return OPS.filter((op) => typeof functional[op.fn] === 'function');
 }
-
-export const opNamed = (ops, name) => ops.find((op) => op.name === name);
 
 /** The controls' starting values: every tuple stored for three dimensions. */
 export function defaultValues() {
