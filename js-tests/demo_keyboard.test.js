@@ -75,6 +75,8 @@ test('every edit keeps focus: op, a two-digit kernel_size, arrows, checkboxes, g
   expect(await focusIs(page, kernelH)).toBe(true);
   expect(await page.textContent('#error')).toMatch(/kernel_size=\(31, 2\)/);
   expect(await page.textContent('#error')).not.toMatch(/kernelSize/);
+  // The formula stays, with the numbers that make the output empty.
+  expect(await page.textContent('#formula')).toContain('⌊(4 + 2·0 − 31) / 31⌋ + 1 with in = 4');
   // Two ArrowUp presses step twice (2 -> 4), focus kept throughout.
   await page.keyboard.press('Control+A');
   await page.keyboard.type('2');

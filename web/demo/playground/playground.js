@@ -162,10 +162,10 @@ export function startPlayground(poolkit, root) {
   function showFormula(result) {
     const list = $('#formula');
     list.replaceChildren();
-    if (!result) return;
     const names = { 1: ['L'], 2: ['H', 'W'], 3: ['D', 'H', 'W'] }[state.op.dims];
     cellView.dimensions().forEach((args, i) => {
-      const f = cellView.formula(args, result.shape[2 + i]);
+      const f = cellView.formula(args, result?.shape[2 + i]);
+      if (!result && (state.op.adaptive || state.op.fractional)) return; // nothing to show without sizes
       const li = document.createElement('li');
       li.innerHTML =
         '<b class="dim-name"></b> <span class="names"></span><br />' +

@@ -32,7 +32,8 @@ export function windowPositions(op, o, { size, kernel, stride, padding, dilation
 
 /**
  * The output-size rule for one dimension: `names` (the formula in PyTorch's argument names),
- * `numbers` (the same with this view's numbers in) and the result `out`, which is poolkit's.
+ * `numbers` (the same with this view's numbers in) and the result `out`, which is poolkit's
+ * (undefined when poolkit refused the settings).
  */
 export function sizeFormula(op, args, out) {
   const { size, kernel, stride, padding, dilation, outputSize, ceilMode } = args;
@@ -66,7 +67,8 @@ export function sizeFormula(op, args, out) {
   if (hasDilation) named.push(['dilation', dilation]);
   return {
     names: `out = ${open}(in${pad[0]} − ${window[0]}) / stride${close} + 1`,
-    numbers: `${open}(${size}${pad[1]} − ${window[1]}) / ${stride}${close} + 1 = ${out}`,
+    // Without an output (settings PyTorch rejects) the numbers stay, and the error says the rest.
+    numbers: `${open}(${size}${pad[1]} − ${window[1]}) / ${stride}${close} + 1${out === undefined ? '' : ` = ${out}`}`,
     // Each number by name, so 2·1 reads as twice the padding, not a dilation or a stride.
     legend: [...named, ['kernel_size', kernel], ['stride', stride]].map(([n, v]) => `${n} = ${v}`).join(', '),
     note: ceilMode ? 'ceil_mode rounds up, but the last window must start inside the input or the left padding' : '',
