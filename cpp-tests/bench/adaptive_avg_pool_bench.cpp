@@ -1,8 +1,8 @@
 #include <memory>
 
-#include "adaptive_avg_pool.h"
-#include "kernel_bench.h"
-#include "plane_mean.h"
+#include "bench/kernel_bench.h"
+#include "pool/adaptive_avg_pool.h"
+#include "pool/plane_mean.h"
 
 namespace poolkit::bench {
 namespace {

@@ -1,7 +1,7 @@
 #include <memory>
 
-#include "adaptive_max_pool.h"
-#include "kernel_bench.h"
+#include "bench/kernel_bench.h"
+#include "pool/adaptive_max_pool.h"
 
 namespace poolkit::bench {
 namespace {

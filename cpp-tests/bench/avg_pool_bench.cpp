@@ -1,7 +1,7 @@
 #include <memory>
 
-#include "avg_pool.h"
-#include "kernel_bench.h"
+#include "bench/kernel_bench.h"
+#include "pool/avg_pool.h"
 
 namespace poolkit::bench {
 namespace {

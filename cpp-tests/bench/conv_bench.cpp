@@ -1,9 +1,9 @@
 #include <memory>
 
-#include "conv2d.h"
-#include "conv_shape.h"
-#include "conv_transpose2d.h"
-#include "kernel_bench.h"
+#include "bench/kernel_bench.h"
+#include "conv/conv2d.h"
+#include "conv/conv_shape.h"
+#include "conv/conv_transpose2d.h"
 
 namespace poolkit::bench {
 namespace {

@@ -1,7 +1,7 @@
 #include <memory>
 
-#include "fractional_max_pool.h"
-#include "kernel_bench.h"
+#include "bench/kernel_bench.h"
+#include "pool/fractional_max_pool.h"
 
 namespace poolkit::bench {
 namespace {

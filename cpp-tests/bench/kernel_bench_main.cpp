@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <random>
 
-#include "kernel_bench.h"
+#include "bench/kernel_bench.h"
 
 namespace poolkit::bench {
 

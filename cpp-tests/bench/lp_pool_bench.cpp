@@ -1,7 +1,7 @@
 #include <memory>
 
-#include "kernel_bench.h"
-#include "lp_pool.h"
+#include "bench/kernel_bench.h"
+#include "pool/lp_pool.h"
 
 namespace poolkit::bench {
 namespace {

@@ -1,8 +1,8 @@
 #include <memory>
 
-#include "kernel_bench.h"
-#include "max_pool1d.h"
-#include "max_pool2d.h"
+#include "bench/kernel_bench.h"
+#include "pool/max_pool1d.h"
+#include "pool/max_pool2d.h"
 
 namespace poolkit::bench {
 namespace {

@@ -1,7 +1,7 @@
 #include <memory>
 
-#include "kernel_bench.h"
-#include "max_pool3d.h"
+#include "bench/kernel_bench.h"
+#include "pool/max_pool3d.h"
 
 namespace poolkit::bench {
 namespace {

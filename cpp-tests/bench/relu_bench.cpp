@@ -1,7 +1,7 @@
 #include <memory>
 
-#include "kernel_bench.h"
-#include "relu.h"
+#include "activation/relu.h"
+#include "bench/kernel_bench.h"
 
 namespace poolkit::bench {
 namespace {

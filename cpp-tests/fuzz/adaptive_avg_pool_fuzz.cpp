@@ -1,9 +1,9 @@
 // adaptiveAvgPool1d/2d/3d, including the mean path (every output size 1) and its cascade sum,
 // whose chunk levels need planes of 512 values and more: 1d rows go up to 2000.
-#include "adaptive_avg_pool.h"
-#include "fuzz_expect.h"
-#include "fuzz_inputs.h"
-#include "plane_mean.h"
+#include "fuzz/fuzz_expect.h"
+#include "fuzz/fuzz_inputs.h"
+#include "pool/adaptive_avg_pool.h"
+#include "pool/plane_mean.h"
 
 namespace poolkit::fuzz {
 namespace {

@@ -1,9 +1,9 @@
 // adaptiveMaxPool1d/2d/3d: windows wider than four columns take the lane scan whose partial
 // results merge by PyTorch's order-free rule; output sizes above the input give overlapping
 // windows.
-#include "adaptive_max_pool.h"
-#include "fuzz_expect.h"
-#include "fuzz_inputs.h"
+#include "fuzz/fuzz_expect.h"
+#include "fuzz/fuzz_inputs.h"
+#include "pool/adaptive_max_pool.h"
 
 namespace poolkit::fuzz {
 namespace {

@@ -3,9 +3,9 @@
 #include <limits>
 #include <optional>
 
-#include "avg_pool.h"
-#include "fuzz_expect.h"
-#include "fuzz_inputs.h"
+#include "fuzz/fuzz_expect.h"
+#include "fuzz/fuzz_inputs.h"
+#include "pool/avg_pool.h"
 
 namespace poolkit::fuzz {
 namespace {

@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "fractional_max_pool.h"
-#include "fractional_max_pool_shape.h"
-#include "fuzz_expect.h"
-#include "fuzz_inputs.h"
+#include "fuzz/fuzz_expect.h"
+#include "fuzz/fuzz_inputs.h"
+#include "pool/fractional_max_pool.h"
+#include "pool/fractional_max_pool_shape.h"
 
 namespace poolkit::fuzz {
 namespace {

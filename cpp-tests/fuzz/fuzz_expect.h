@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "../nan_bits.h"
-#include "fuzz_ops.h"
-#include "pool_shape.h"
+#include "fuzz/fuzz_ops.h"
+#include "pool/pool_shape.h"
+#include "support/nan_bits.h"
 
 namespace poolkit::fuzz {
 

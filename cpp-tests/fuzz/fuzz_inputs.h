@@ -10,7 +10,7 @@
 #include <optional>
 #include <vector>
 
-#include "pool_shape.h"
+#include "pool/pool_shape.h"
 
 namespace poolkit::fuzz {
 

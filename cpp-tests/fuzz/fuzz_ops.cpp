@@ -1,4 +1,4 @@
-#include "fuzz_ops.h"
+#include "fuzz/fuzz_ops.h"
 
 #include <cinttypes>
 #include <cstdio>

@@ -3,9 +3,9 @@
 // (torch_pow), so they agree bit for bit but for NaN payloads.
 #include <cmath>
 
-#include "fuzz_expect.h"
-#include "fuzz_inputs.h"
-#include "lp_pool.h"
+#include "fuzz/fuzz_expect.h"
+#include "fuzz/fuzz_inputs.h"
+#include "pool/lp_pool.h"
 
 namespace poolkit::fuzz {
 namespace {

@@ -1,9 +1,9 @@
 // maxPool1d runs on the 2d kernels (max_pool1d.h); its long rows reach the 4-wide blocks with
 // every stride and dilation.
-#include "fuzz_expect.h"
-#include "fuzz_inputs.h"
-#include "max_pool1d.h"
-#include "max_pool2d.h"
+#include "fuzz/fuzz_expect.h"
+#include "fuzz/fuzz_inputs.h"
+#include "pool/max_pool1d.h"
+#include "pool/max_pool2d.h"
 
 namespace poolkit::fuzz {
 namespace {

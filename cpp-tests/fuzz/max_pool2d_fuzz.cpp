@@ -1,6 +1,6 @@
-#include "fuzz_expect.h"
-#include "fuzz_inputs.h"
-#include "max_pool2d.h"
+#include "fuzz/fuzz_expect.h"
+#include "fuzz/fuzz_inputs.h"
+#include "pool/max_pool2d.h"
 
 namespace poolkit::fuzz {
 namespace {

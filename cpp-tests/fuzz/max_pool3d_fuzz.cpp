@@ -1,8 +1,8 @@
 // maxPool3d has three SIMD paths: with indices, and without them the fast pseudo-maximum whose
 // NaN blocks are redone exactly; NaN-rich inputs reach the redo.
-#include "fuzz_expect.h"
-#include "fuzz_inputs.h"
-#include "max_pool3d.h"
+#include "fuzz/fuzz_expect.h"
+#include "fuzz/fuzz_inputs.h"
+#include "pool/max_pool3d.h"
 
 namespace poolkit::fuzz {
 namespace {

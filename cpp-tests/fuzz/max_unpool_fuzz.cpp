@@ -3,10 +3,10 @@
 // output plane, which the SIMD range check must find exactly where its scalar twin does.
 #include <algorithm>
 
-#include "fuzz_expect.h"
-#include "fuzz_inputs.h"
-#include "max_unpool.h"
-#include "max_unpool_shape.h"
+#include "fuzz/fuzz_expect.h"
+#include "fuzz/fuzz_inputs.h"
+#include "pool/max_unpool.h"
+#include "pool/max_unpool_shape.h"
 
 namespace poolkit::fuzz {
 namespace {

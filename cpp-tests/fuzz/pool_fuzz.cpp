@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <cstdlib>
 
-#include "fuzz_ops.h"
+#include "fuzz/fuzz_ops.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   // libFuzzer ends a run that found nothing with exit(), which runs this.

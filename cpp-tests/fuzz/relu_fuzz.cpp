@@ -1,7 +1,7 @@
 // relu over runs of every length: the 4-wide blocks and each tail, -0 and NaNs kept as they are.
-#include "fuzz_expect.h"
-#include "fuzz_inputs.h"
-#include "relu.h"
+#include "activation/relu.h"
+#include "fuzz/fuzz_expect.h"
+#include "fuzz/fuzz_inputs.h"
 
 namespace poolkit::fuzz {
 namespace {

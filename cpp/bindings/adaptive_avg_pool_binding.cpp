@@ -1,9 +1,9 @@
 #include <emscripten/bind.h>
 
-#include "../adaptive_avg_pool.h"
-#include "../plane_mean.h"
-#include "../pool_shape.h"
-#include "js_interop.h"
+#include "bindings/js_interop.h"
+#include "pool/adaptive_avg_pool.h"
+#include "pool/plane_mean.h"
+#include "pool/pool_shape.h"
 
 namespace poolkit {
 namespace {

@@ -1,8 +1,8 @@
 #include <emscripten/bind.h>
 
-#include "../adaptive_max_pool.h"
-#include "../pool_shape.h"
-#include "js_interop.h"
+#include "bindings/js_interop.h"
+#include "pool/adaptive_max_pool.h"
+#include "pool/pool_shape.h"
 
 namespace poolkit {
 namespace {

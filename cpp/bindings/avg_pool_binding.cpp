@@ -2,9 +2,9 @@
 
 #include <optional>
 
-#include "../avg_pool.h"
-#include "../pool_shape.h"
-#include "js_interop.h"
+#include "bindings/js_interop.h"
+#include "pool/avg_pool.h"
+#include "pool/pool_shape.h"
 
 namespace poolkit {
 namespace {

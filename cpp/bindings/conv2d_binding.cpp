@@ -1,8 +1,8 @@
 #include <emscripten/bind.h>
 
-#include "../conv2d.h"
-#include "../conv_shape.h"
-#include "js_interop.h"
+#include "bindings/js_interop.h"
+#include "conv/conv2d.h"
+#include "conv/conv_shape.h"
 
 namespace poolkit {
 namespace {

@@ -1,8 +1,8 @@
 #include <emscripten/bind.h>
 
-#include "../conv_shape.h"
-#include "../conv_transpose2d.h"
-#include "js_interop.h"
+#include "bindings/js_interop.h"
+#include "conv/conv_shape.h"
+#include "conv/conv_transpose2d.h"
 
 namespace poolkit {
 namespace {

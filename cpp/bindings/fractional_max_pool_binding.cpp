@@ -1,8 +1,8 @@
 #include <emscripten/bind.h>
 
-#include "../fractional_max_pool.h"
-#include "../fractional_max_pool_shape.h"
-#include "js_interop.h"
+#include "bindings/js_interop.h"
+#include "pool/fractional_max_pool.h"
+#include "pool/fractional_max_pool_shape.h"
 
 namespace poolkit {
 namespace {

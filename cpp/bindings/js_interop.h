@@ -10,8 +10,8 @@
 #include <optional>
 #include <string>
 
-#include "../checked_allocation.h"
-#include "../pool_shape.h"
+#include "core/checked_allocation.h"
+#include "pool/pool_shape.h"
 
 namespace poolkit::js {
 

@@ -2,10 +2,10 @@
 
 #include <cstdlib>
 
-#include "../float_buffer.h"
-#include "../lp_pool.h"
-#include "../pool_shape.h"
-#include "js_interop.h"
+#include "bindings/js_interop.h"
+#include "core/float_buffer.h"
+#include "pool/lp_pool.h"
+#include "pool/pool_shape.h"
 
 namespace poolkit {
 namespace {

@@ -1,8 +1,8 @@
 #include <emscripten/bind.h>
 
-#include "../max_pool2d.h"
-#include "../pool_shape.h"
-#include "js_interop.h"
+#include "bindings/js_interop.h"
+#include "pool/max_pool2d.h"
+#include "pool/pool_shape.h"
 
 namespace poolkit {
 namespace {

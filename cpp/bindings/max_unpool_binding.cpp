@@ -2,9 +2,9 @@
 
 #include <string>
 
-#include "../max_unpool.h"
-#include "../max_unpool_shape.h"
-#include "js_interop.h"
+#include "bindings/js_interop.h"
+#include "pool/max_unpool.h"
+#include "pool/max_unpool_shape.h"
 
 namespace poolkit {
 namespace {

@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "../checked_allocation.h"
-#include "js_interop.h"
+#include "bindings/js_interop.h"
+#include "core/checked_allocation.h"
 
 namespace poolkit {
 namespace {

@@ -1,8 +1,8 @@
 #include <emscripten/bind.h>
 
-#include "../relu.h"
-#include "../shape.h"
-#include "js_interop.h"
+#include "activation/relu.h"
+#include "bindings/js_interop.h"
+#include "core/shape.h"
 
 namespace poolkit {
 namespace {

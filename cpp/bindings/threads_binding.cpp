@@ -1,6 +1,6 @@
 #include <emscripten/bind.h>
 
-#include "../parallel.h"
+#include "core/parallel.h"
 
 EMSCRIPTEN_BINDINGS(threads) {
   emscripten::function("startThreads", &poolkit::start_threads);

@@ -1,8 +1,8 @@
 #include <emscripten/bind.h>
 
-#include "../unet.h"
-#include "../unet_sizes.h"
-#include "js_interop.h"
+#include "bindings/js_interop.h"
+#include "unet/unet.h"
+#include "unet/unet_sizes.h"
 
 namespace poolkit {
 namespace {

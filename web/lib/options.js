@@ -1,7 +1,7 @@
 // Turns what a user passes (PyTorch's arguments, camelCased, in one options object) into the
 // plain integer arrays the C++ side expects, rejecting wrong types with a message that names the
 // argument. PyTorch's numeric rules (positive kernel, padding at most half of it, ...) are
-// checked in C++ (cpp/pool_shape.cpp), once, for every caller.
+// checked in C++ (cpp/pool/pool_shape.cpp), once, for every caller.
 import { addressOf, Tensor } from './tensor.js';
 
 function show(value) {
