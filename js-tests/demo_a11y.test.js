@@ -54,6 +54,14 @@ const STATES = [
 
 test('no axe violations in any state on a desktop (1440x900), and the UNet results are images', async () => {
   const { page, errors } = await open({ width: 1440, height: 900 });
+  // Names that say what each control is, not "none" or "or upload".
+  await setView(page, { op: 'AvgPool2d' });
+  for (const name of ['stride same as kernel_size', 'divisor_override None', 'ceil_mode', 'count_include_pad']) {
+    expect(await page.getByRole('checkbox', { name, exact: true }).count()).toBe(1);
+  }
+  expect(await page.getByRole('group', { name: 'kernel_size' }).getByRole('spinbutton').count()).toBe(2);
+  expect(await page.getByLabel('or upload a photo').getAttribute('type')).toBe('file');
+  expect(await page.getByLabel('or upload a cell image').getAttribute('type')).toBe('file');
   for (const [name, reach] of STATES) {
     await reach(page);
     expect([name, await axeViolations(page)]).toEqual([name, []]);
