@@ -24,7 +24,7 @@ export async function pasteGrid(page, text) {
  * Sets a view through the controls: {op, kernel_size: [3, 3], stride: null, ceil_mode: true,
  * compare: 'family', unpool: true, ...}
  * in PyTorch's names, as the controls are labelled; null ticks an argument's None box. The
- * others go back to their defaults first ("The 4×4 example"); `input`, pasted, then replaces
+ * others go back to their defaults first ("Back to the example"); `input`, pasted, then replaces
  * the example's numbers.
  */
 export async function setView(page, { op, input, compare = 'off', unpool = false, ...args }) {

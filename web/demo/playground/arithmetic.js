@@ -22,10 +22,10 @@ function averageText(op, values, inside, padCells, nominal, out) {
     why = 'no padding in this window';
   } else if (values.countIncludePad) {
     divisor = total;
-    why = `its ${plural(padCells, 'padding cell')} count in the divisor (count_include_pad=True)`;
+    why = `its ${plural(padCells, 'padding cell')} ${padCells === 1 ? 'counts' : 'count'} in the divisor (count_include_pad=True)`;
   } else {
     divisor = inside.length;
-    why = `its ${plural(padCells, 'padding cell')} are left out of the divisor (count_include_pad=False)`;
+    why = `its ${plural(padCells, 'padding cell')} ${padCells === 1 ? 'is' : 'are'} left out of the divisor (count_include_pad=False)`;
   }
   if (nominal && total < nominal) why += `; ${plural(nominal - total, 'position')} past the padding (ceil_mode) never count`;
   return `${sum} / ${divisor} = ${format(out)} — ${why}`;
