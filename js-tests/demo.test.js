@@ -1,31 +1,17 @@
 // The demo page in Chromium: the seed article's examples and a few settings changed through the
 // controls, checked against PyTorch's numbers (js-tests/fixtures/demo_page.json).
 import { readFileSync } from 'node:fs';
-import { launchChromium, startDemoServer } from './helpers/browser.js';
-import { openPlayground, readGrid, setView } from './helpers/playground.js';
+import { readGrid, setView, usePlayground } from './helpers/playground.js';
 
 const { cases } = JSON.parse(readFileSync(new URL('./fixtures/demo_page.json', import.meta.url), 'utf8'));
 const screenshot = (name) => new URL(`./screenshots/${name}.png`, import.meta.url).pathname;
 
+// One page for the tests on a desktop: each sets its view through the controls.
+const session = usePlayground();
+let page;
 let server;
 let browser;
-let page;
-let errors;
-
-// One page for the tests on a desktop: each sets its view through the controls.
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-  ({ page, errors } = await openPlayground(browser, server.url));
-});
-
-afterEach(() => {
-  expect(errors.splice(0)).toEqual([]); // no page errors, whichever test caused them
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(() => ({ page, server, browser } = session));
 
 // Sets the controls a fixture case names, the way a user would: pick the op, type numbers.
 const applyControls = (page, { op, ...values }) =>

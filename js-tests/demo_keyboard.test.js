@@ -2,28 +2,12 @@
 // where it was (the controls and grids update in place). Also each output cell's arithmetic,
 // read by focusing it. The numbers are PyTorch's (seed article: AvgPool2d(2) of 1..16 is
 // [[3.5, 5.5], [11.5, 13.5]]); the page computes them with poolkit.
-import { launchChromium, startDemoServer } from './helpers/browser.js';
 import { focusIs, focused, tabTo } from './helpers/keyboard.js';
-import { openPlayground, readGrid, setView } from './helpers/playground.js';
+import { readGrid, setView, usePlayground } from './helpers/playground.js';
 
-let server;
-let browser;
+const session = usePlayground();
 let page;
-let errors;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-  ({ page, errors } = await openPlayground(browser, server.url));
-});
-
-afterEach(() => {
-  expect(errors.splice(0)).toEqual([]); // no page errors, whichever test caused them
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(() => ({ page } = session));
 
 const value = () => page.evaluate(() => document.activeElement.value);
 const cellMath = () => page.textContent('#cell-math');

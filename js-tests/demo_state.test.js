@@ -4,28 +4,14 @@
 // shows. One page serves the tests that set their view through the controls; only the address
 // tests load pages of their own.
 import * as poolkit from 'poolkit';
-import { launchChromium, startDemoServer } from './helpers/browser.js';
 import { tabTo } from './helpers/keyboard.js';
-import { openPlayground, pasteGrid, readGrid, setView } from './helpers/playground.js';
+import { openPlayground, pasteGrid, readGrid, setView, usePlayground } from './helpers/playground.js';
 
+const session = usePlayground();
+let page;
 let server;
 let browser;
-let page;
-let errors;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-  ({ page, errors } = await openPlayground(browser, server.url));
-});
-
-afterEach(() => {
-  expect(errors.splice(0)).toEqual([]); // no page errors, whichever test caused them
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(() => ({ page, server, browser } = session));
 
 // Everything a view shows that its address must bring back.
 const viewOf = (p) =>

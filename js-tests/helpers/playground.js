@@ -1,12 +1,33 @@
 // Driving the demo's playground in Chromium: open it, read a grid, set a view through its
 // controls (a few ms each, where loading a page with the view in its address takes seconds).
-import { openPage } from './browser.js';
+import { launchChromium, openPage, startDemoServer } from './browser.js';
 
 /** Opens the page (with `query`, a view's address) once poolkit has computed the playground. */
 export async function openPlayground(browser, url, query = '') {
   const opened = await openPage(browser, `${url}${query}`);
   await opened.page.waitForSelector('#status:has-text("computed by poolkit")');
   return opened;
+}
+
+/**
+ * One demo server, browser and playground page for a whole test file, opened before its first
+ * test and closed after its last; after each test, no page error may have happened. The
+ * returned object fills in {server, browser, page, errors} once beforeAll has run.
+ */
+export function usePlayground() {
+  const session = {};
+  beforeAll(async () => {
+    [session.server, session.browser] = await Promise.all([startDemoServer(), launchChromium()]);
+    Object.assign(session, await openPlayground(session.browser, session.server.url));
+  });
+  afterEach(() => {
+    expect(session.errors.splice(0)).toEqual([]); // no page errors, whichever test caused them
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  return session;
 }
 
 /** A grid's numbers, row by row (a 3-d view's slices one after another). */
