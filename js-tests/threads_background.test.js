@@ -1,0 +1,39 @@
+// Issue 12: by default the thread pool starts in the background, so ready() does not wait for
+// thread startup; ops run on one thread until the pool is up and on all of them after.
+import os from 'node:os';
+import * as poolkit from 'poolkit';
+
+const cores = Math.min(os.availableParallelism(), 16);
+const until = async (condition, ms = 10000) => {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('the thread pool did not start');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+test('the default pool joins after ready(), and setNumThreads while it starts applies once it has', async () => {
+  await poolkit.ready();
+  const info = poolkit.runtimeInfo();
+  expect(info.build).toBe('threads');
+  expect(info.fallbackReason).toBeNull();
+  // Ops work at once, whether or not the pool is up yet.
+  const x = poolkit.tensor([[[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]]]]);
+  expect(poolkit.functional.maxPool2d(x, 2).tolist()).toEqual([[[[6, 8], [14, 16]]]]);
+  if (cores === 1) return; // one core: no pool to start
+  const startedAlready = poolkit.getNumThreads() > 1;
+  if (!startedAlready) poolkit.setNumThreads(1);
+  // The pool is up once setNumThreads(cores) is no longer capped at 1.
+  await until(() => {
+    const before = poolkit.getNumThreads();
+    poolkit.setNumThreads(cores);
+    const up = poolkit.getNumThreads() === cores;
+    poolkit.setNumThreads(before);
+    return up;
+  });
+  // Asked for one thread while it started, it keeps one; asking again gives every core.
+  if (!startedAlready) expect(poolkit.getNumThreads()).toBe(1);
+  poolkit.setNumThreads(cores);
+  expect(poolkit.runtimeInfo()).toMatchObject({ build: 'threads', threads: cores, fallbackReason: null });
+  expect(poolkit.functional.maxPool2d(x, 2).tolist()).toEqual([[[[6, 8], [14, 16]]]]);
+});
