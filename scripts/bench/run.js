@@ -6,12 +6,13 @@
 // only the cold start); --smoke runs every case on a tiny input and the cold start a few times
 // (as npm test does), without onnxruntime-web's cases when PyTorch is not there to export them.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureBenchFiles } from './bench_files.js';
 import { CASES } from './cases.js';
-import { seededWeights, writeSafetensors } from './inputs.js';
+import { floats, fmt, fmtMs, medianOf, relativeDifference } from './report.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
@@ -25,34 +26,10 @@ const CONFIGS = [
   { label: 'tfjs', runtime: 'tfjs', threads: 1 },
 ];
 
-const modelDir = join(root, 'build/bench');
 const selected = CASES.map((c, i) => [c, i]).filter(
   ([c]) => (!pick || c.name.includes(pick)) && (!smoke || c.smoke),
 );
 const coldStart = !pick || 'cold start'.includes(pick);
-
-function ensureWeights() {
-  mkdirSync(modelDir, { recursive: true });
-  for (const { weights } of CASES) {
-    const path = join(modelDir, `${weights?.name}.safetensors`);
-    if (weights && !existsSync(path)) writeSafetensors(path, seededWeights(weights.shapes));
-  }
-}
-
-const hasTorch = () => spawnSync('/usr/bin/python3', ['-c', 'import torch']).status === 0;
-
-// onnxruntime-web needs the cases as ONNX, which PyTorch exports. Without PyTorch, the full
-// benchmark stops here; the smoke run goes on without onnxruntime-web.
-function ensureModels() {
-  if (existsSync(join(modelDir, 'unet.onnx'))) return true;
-  if (!hasTorch()) {
-    if (smoke) return false;
-    throw new Error('the benchmark needs Debian\'s PyTorch to export ONNX models: apt-get install python3-torch');
-  }
-  console.log('exporting the benchmark models to ONNX with PyTorch (scripts/bench/export_models.py)...');
-  execFileSync('/usr/bin/python3', ['scripts/bench/export_models.py', modelDir], { cwd: root, stdio: 'inherit' });
-  return true;
-}
 
 function simdPeakGflops() {
   const out = execFileSync('sh', ['scripts/bench-kernels.sh', '--peak'], { cwd: root, encoding: 'utf8' });
@@ -74,24 +51,7 @@ function runChild(config, index, outFile) {
   return JSON.parse(child.stdout.trim().split('\n').pop());
 }
 
-// Largest difference relative to the reference's largest magnitude.
-function relativeDifference(a, b) {
-  if (a.length !== b.length) return Infinity;
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < a.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(a[i]));
-  }
-  return diff / (scale || 1);
-}
-
-const fmt = (v, digits = 1) => (v == null || Number.isNaN(v) ? '—' : v.toFixed(digits));
-// Milliseconds: two decimals below 10 ms, where the pooling cases live.
-const fmtMs = (v) => fmt(v, v != null && v < 10 ? 2 : 1);
-
-if (selected.length) ensureWeights();
-const haveOnnx = selected.length ? ensureModels() : false;
+const haveOnnx = selected.length ? ensureBenchFiles({ smoke }) : false;
 const peak = smoke || !selected.length ? NaN : simdPeakGflops();
 const work = mkdtempSync(join(tmpdir(), 'poolkit-bench-'));
 console.log(`machine: ${cpus()[0].model}, ${cpus().length} cores, Node ${process.version}`);
@@ -99,11 +59,6 @@ if (!Number.isNaN(peak)) console.log(`wasm SIMD peak (one thread, independent f3
 // A process's timings move together by up to 40% on a shared machine (where its memory lands,
 // what runs beside it), so the fast cases run several processes per configuration, taking
 // turns, and report the median of their medians.
-function medianOf(values) {
-  const sorted = values.filter((v) => v != null).sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : null;
-}
-
 const rows = [];
 for (const [benchCase, index] of selected) {
   const processes = smoke ? 1 : (benchCase.processes ?? 1);
@@ -126,10 +81,7 @@ for (const [benchCase, index] of selected) {
   );
   // Everyone is compared with the first runtime that ran the case: poolkit, when it has the op.
   const ran = Object.entries(results).filter(([, r]) => !r.unsupported);
-  const output = (r) => {
-    const bytes = readFileSync(r.outFile);
-    return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
-  };
+  const output = (r) => floats(readFileSync(r.outFile));
   const reference = ran.length ? output(ran[0][1]) : null;
   const agree = Object.fromEntries(ran.slice(1).map(([label, r]) => [label, relativeDifference(reference, output(r))]));
   rows.push({ benchCase, results, agree });

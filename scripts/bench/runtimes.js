@@ -1,13 +1,14 @@
 // One adapter per runtime: load it, prepare a case, and return {run} where run() computes the
-// case and resolves to its output as a Float32Array readable from JavaScript.
-import { readFileSync } from 'node:fs';
+// case and resolves to its output as a Float32Array readable from JavaScript. The same code runs
+// in a Node child process (child.js) and in a page (browser_page.js): what differs comes in as
+// arguments (the ONNX model's bytes, poolkit's module URL, TensorFlow.js's wasm folder).
 import { loadOrt, loadTfjs, ORT_SESSION_OPTIONS } from './loaders.js';
 import { tfjsUNet } from './tfjs_unet.js';
 
 const mapValues = (object, fn) => Object.fromEntries(Object.entries(object).map(([k, v]) => [k, fn(v)]));
 
-async function poolkitRuntime({ threads, benchCase, input, weights }) {
-  const poolkit = await import('../../dist/index.js');
+async function poolkitRuntime({ threads, benchCase, input, weights, poolkitUrl = '../../dist/index.js' }) {
+  const poolkit = await import(poolkitUrl);
   await poolkit.ready({ threads });
   let forward;
   if (benchCase.unet) {
@@ -25,9 +26,12 @@ async function poolkitRuntime({ threads, benchCase, input, weights }) {
     if (error instanceof TypeError) return null; // the op does not exist in this build yet
     throw error;
   }
-  return {
+  const runtime = {
+    lastComputeMs: null,
     run() {
+      const start = performance.now();
       const y = forward(x);
+      runtime.lastComputeMs = performance.now() - start;
       const data = y.data;
       y.dispose();
       return data;
@@ -35,13 +39,14 @@ async function poolkitRuntime({ threads, benchCase, input, weights }) {
     wasmHeapBytes: () => poolkit.memoryStats().heapBytes,
     threads: poolkit.getNumThreads(),
   };
+  return runtime;
 }
 
-async function ortRuntime({ threads, benchCase, input, modelDir }) {
+async function ortRuntime({ threads, benchCase, input, onnxModel }) {
   const ort = await loadOrt(threads);
-  const session = await ort.InferenceSession.create(readFileSync(`${modelDir}${benchCase.onnx}.onnx`), ORT_SESSION_OPTIONS);
+  const session = await ort.InferenceSession.create(onnxModel, ORT_SESSION_OPTIONS);
   const x = new ort.Tensor('float32', input, benchCase.input);
-  return { run: async () => (await session.run({ x })).y.data, threads };
+  return { run: async () => (await session.run({ x })).y.data, threads: ort.env.wasm.numThreads };
 }
 
 // NCHW <-> NHWC (and the 5D forms), outside the timed region.
@@ -58,15 +63,18 @@ function channelsLastToFirst(data, shape) {
   return out;
 }
 
-async function tfjsRuntime({ threads, benchCase, input, weights }) {
-  const { tf, backend } = await loadTfjs(threads);
+async function tfjsRuntime({ threads, benchCase, input, weights, tfjsWasmPaths }) {
+  const { tf, backend } = await loadTfjs(threads, tfjsWasmPaths);
   const w = weights && mapValues(weights.tensors, (t) => tf.tensor(t.data, t.shape));
   const forward = benchCase.unet ? tfjsUNet(tf, w) : benchCase.tfjs(tf, w);
   const x = tf.transpose(tf.tensor(input, benchCase.input), toChannelsLast(benchCase.input.length));
   let outShape;
-  return {
+  const runtime = {
+    lastComputeMs: null,
     async run() {
-      const y = tf.tidy(() => forward(x));
+      const start = performance.now();
+      const y = tf.tidy(() => forward(x)); // the wasm backend computes here, synchronously
+      runtime.lastComputeMs = performance.now() - start;
       outShape = y.shape;
       const data = await y.data();
       y.dispose();
@@ -75,6 +83,7 @@ async function tfjsRuntime({ threads, benchCase, input, weights }) {
     toNCHW: (data) => channelsLastToFirst(data, outShape),
     threads: backend.getThreadsCount(),
   };
+  return runtime;
 }
 
 export const RUNTIMES = { poolkit: poolkitRuntime, ort: ortRuntime, tfjs: tfjsRuntime };
