@@ -14,20 +14,7 @@ void fuzz_max_pool2d(FuzzedDataProvider& in) {
   expect_window_rules("maxPool2d", args);
   if (too_large(out.shape)) return;
 
-  const size_t r = shape.size();
-  const Pool2dGeometry g{r == 4 ? shape[0] * shape[1] : shape[0],
-                         shape[r - 2],
-                         shape[r - 1],
-                         out.shape[r - 2],
-                         out.shape[r - 1],
-                         args.kernel_size[0],
-                         args.kernel_size[1],
-                         args.stride[0],
-                         args.stride[1],
-                         args.padding[0],
-                         args.padding[1],
-                         args.dilation[0],
-                         args.dilation[1]};
+  const Pool2dGeometry g = pool2d_geometry(shape, out.shape, args);
   const std::vector<float> input = fuzz_floats(in, element_count(shape));
   expect_same_max(
       "maxPool2d", element_count(out.shape), in.ConsumeBool(),

@@ -25,23 +25,6 @@ using testing::run;
 using testing::fixture_tensor;
 using testing::float_bits;
 
-Pool2dGeometry geometry(const Shape& in, const Shape& out, const WindowArgs& a) {
-  const size_t r = in.size();
-  return {r == 4 ? in[0] * in[1] : in[0],
-          in[r - 2],
-          in[r - 1],
-          out[r - 2],
-          out[r - 1],
-          a.kernel_size[0],
-          a.kernel_size[1],
-          a.stride[0],
-          a.stride[1],
-          a.padding[0],
-          a.padding[1],
-          a.dilation[0],
-          a.dilation[1]};
-}
-
 // Sweeps widths 1..19 (every tail of the 4-wide blocks), strides 1..3 (each load path),
 // dilation, padding and ceil mode, with NaN, infinities and ties in the data.
 TEST(MaxPool2dKernel, MatchesReferenceBitForBit) {
@@ -68,7 +51,7 @@ TEST(MaxPool2dKernel, MatchesReferenceBitForBit) {
             : r < 8  ? std::round(uniform(rng))
                      : uniform(rng);
       }
-      const Pool2dGeometry g = geometry(in_shape, out.shape, a);
+      const Pool2dGeometry g = pool2d_geometry(in_shape, out.shape, a);
       for (bool with_indices : {false, true}) {
         const Pooled fast = run(max_pool2d, input, g, with_indices);
         const Pooled ref = run(max_pool2d_reference, input, g, with_indices);
@@ -101,7 +84,7 @@ TEST(MaxPool2dKernel, K2S2PathMatchesReferenceBitForBit) {
               : r == 2 ? 0.f
                        : static_cast<float>(static_cast<int>(rng() % 7) - 3);
         }
-        const Pool2dGeometry g = geometry(in_shape, out.shape, a);
+        const Pool2dGeometry g = pool2d_geometry(in_shape, out.shape, a);
         ASSERT_EQ(float_bits(run(max_pool2d, input, g, false).values),
                   float_bits(run(max_pool2d_reference, input, g, false).values))
             << "width " << w << " pad " << pad;
@@ -144,7 +127,7 @@ void expect_separable_matches_reference(std::mt19937& rng, int64_t max_kernel_w,
           : r == 2                                  ? -std::numeric_limits<float>::infinity()
                                                     : static_cast<float>(pick(rng, -4, 4));
     }
-    const Pool2dGeometry g = geometry(in_shape, out.shape, a);
+    const Pool2dGeometry g = pool2d_geometry(in_shape, out.shape, a);
     ASSERT_EQ(float_bits(run(max_pool2d, input, g, false).values),
               float_bits(run(max_pool2d_reference, input, g, false).values))
         << "input " << format_shape(in_shape) << " kernel " << kh << "x" << kw << " stride "
@@ -186,7 +169,7 @@ TEST(MaxPool2dKernel, HugeKernelThatIsMostlyPaddingIsFast) {
   ASSERT_TRUE(out.ok()) << out.error;
   ASSERT_EQ(out.shape, in_shape);
   const std::vector<float> input{1, 7, 3, 4, 2, 6};
-  const Pool2dGeometry g = geometry(in_shape, out.shape, a);
+  const Pool2dGeometry g = pool2d_geometry(in_shape, out.shape, a);
   const auto start = std::chrono::steady_clock::now();
   for (auto kernel : {max_pool2d, max_pool2d_reference}) {
     for (bool with_indices : {false, true}) {
@@ -218,7 +201,7 @@ TEST(MaxPool2dFixtures, MatchPyTorchBitForBit) {
     const testing::FixtureTensor expected = fixture_tensor(c.at("output"));
     const testing::FixtureTensor expected_indices = fixture_tensor(c.at("indices"));
     ASSERT_EQ(out.shape, expected.shape);
-    const Pool2dGeometry g = geometry(input.shape, out.shape, a);
+    const Pool2dGeometry g = pool2d_geometry(input.shape, out.shape, a);
     expect_pytorch_max({max_pool2d, max_pool2d_reference}, input.floats, g, expected,
                        expected_indices);
     ++matched;

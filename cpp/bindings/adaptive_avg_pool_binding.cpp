@@ -25,18 +25,16 @@ val adaptive_avg_pool_js(uintptr_t input, val input_shape, val options) {
         v.isNull() ? std::nullopt : std::optional<int64_t>(static_cast<int64_t>(v.as<double>())));
   }
   const ShapeResult out = adaptive_pool_output_shape(op, in_shape, output_size);
-  if (!out.ok()) return js::error_result(out.error);
-
-  const js::Outputs o = js::allocate_outputs(op, out.shape);
-  if (!o.error.empty()) return js::error_result(o.error);
+  js::Outputs o = js::allocate_outputs(op, out);
+  if (!o.ok()) return js::error_result(o.error());
   const auto* in = reinterpret_cast<const float*>(input);
   const AdaptiveAvgPoolGeometry g = adaptive_avg_pool_geometry(in_shape, out.shape, kDims);
   if (adaptive_avg_pool_is_mean(g)) {
-    plane_mean(in, o.data, g.planes, g.in_d * g.in_h * g.in_w);
+    plane_mean(in, o.data(), g.planes, g.in_d * g.in_h * g.in_w);
   } else {
-    adaptive_avg_pool(in, o.data, g);
+    adaptive_avg_pool(in, o.data(), g);
   }
-  return js::tensor_result(out.shape, o.data);
+  return o.tensor_result(out.shape);
 }
 
 }  // namespace

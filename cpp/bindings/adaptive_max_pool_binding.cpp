@@ -17,13 +17,11 @@ val adaptive_max_pool_js(const char* op, size_t dims, uintptr_t input, val input
   const Shape sizes = js::shape_arg(options["outputSize"]);
   const ShapeResult out =
       adaptive_pool_output_shape(op, in_shape, OutputSize(sizes.begin(), sizes.end()));
-  if (!out.ok()) return js::error_result(out.error);
-
-  const js::Outputs o = js::allocate_outputs(op, out.shape, options["returnIndices"].as<bool>());
-  if (!o.error.empty()) return js::error_result(o.error);
-  adaptive_max_pool(reinterpret_cast<const float*>(input), o.data, o.indices,
+  js::Outputs o = js::allocate_outputs(op, out, options["returnIndices"].as<bool>());
+  if (!o.ok()) return js::error_result(o.error());
+  adaptive_max_pool(reinterpret_cast<const float*>(input), o.data(), o.indices(),
                     adaptive_pool_geometry(in_shape, out.shape, dims));
-  return js::tensor_result(out.shape, o.data, o.indices);
+  return o.tensor_result(out.shape);
 }
 
 val adaptive_max_pool1d_js(uintptr_t input, val input_shape, val options) {

@@ -27,14 +27,12 @@ val avg_pool_js(uintptr_t input, val input_shape, val options) {
           ? std::nullopt
           : std::optional<int64_t>(static_cast<int64_t>(divisor.as<double>()));
   const ShapeResult out = avg_pool_output_shape(op, in_shape, args, divisor_override);
-  if (!out.ok()) return js::error_result(out.error);
-
-  const js::Outputs o = js::allocate_outputs(op, out.shape);
-  if (!o.error.empty()) return js::error_result(o.error);
-  avg_pool(reinterpret_cast<const float*>(input), o.data,
+  js::Outputs o = js::allocate_outputs(op, out);
+  if (!o.ok()) return js::error_result(o.error());
+  avg_pool(reinterpret_cast<const float*>(input), o.data(),
            avg_pool_geometry(in_shape, out.shape, args, options["countIncludePad"].as<bool>(),
                              divisor_override.value_or(0)));
-  return js::tensor_result(out.shape, o.data);
+  return o.tensor_result(out.shape);
 }
 
 }  // namespace

@@ -22,19 +22,16 @@ val conv2d_js(uintptr_t input, val input_shape, uintptr_t weight, val weight_sha
                         options["samePadding"].as<bool>()};
   const ConvShapeResult out =
       conv2d_output_shape("conv2d", in_shape, w_shape, bias ? &b_shape : nullptr, args);
-  if (!out.ok()) return js::error_result(out.error);
-
-  const js::Outputs o = js::allocate_outputs("conv2d", out.shape);
-  if (!o.error.empty()) return js::error_result(o.error);
+  js::Outputs o = js::allocate_outputs("conv2d", out);
+  if (!o.ok()) return js::error_result(o.error());
   const PackedWeights packed =
       PackedWeights::for_conv2d(reinterpret_cast<const float*>(weight), out.geometry);
   if (!packed.ok() ||
       !conv2d(reinterpret_cast<const float*>(input), packed, reinterpret_cast<const float*>(bias),
-              o.data, out.geometry, Activation::kNone)) {
-    std::free(o.data);
+              o.data(), out.geometry, Activation::kNone)) {
     return js::error_result("conv2d: out of memory packing the weights or for the workspace");
   }
-  return js::tensor_result(out.shape, o.data);
+  return o.tensor_result(out.shape);
 }
 
 }  // namespace

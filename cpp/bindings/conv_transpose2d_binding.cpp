@@ -25,20 +25,17 @@ val conv_transpose2d_js(uintptr_t input, val input_shape, uintptr_t weight, val 
                                  js::shape_arg(options["outputSize"])};
   const ConvShapeResult out = conv_transpose2d_output_shape("convTranspose2d", in_shape, w_shape,
                                                             bias ? &b_shape : nullptr, args);
-  if (!out.ok()) return js::error_result(out.error);
-
-  const js::Outputs o = js::allocate_outputs("convTranspose2d", out.shape);
-  if (!o.error.empty()) return js::error_result(o.error);
+  js::Outputs o = js::allocate_outputs("convTranspose2d", out);
+  if (!o.ok()) return js::error_result(o.error());
   const PackedWeights packed =
       PackedWeights::for_conv_transpose2d(reinterpret_cast<const float*>(weight), out.geometry);
   if (!packed.ok() ||
       !conv_transpose2d(reinterpret_cast<const float*>(input), packed,
-                        reinterpret_cast<const float*>(bias), o.data, out.geometry)) {
-    std::free(o.data);
+                        reinterpret_cast<const float*>(bias), o.data(), out.geometry)) {
     return js::error_result(
         "convTranspose2d: out of memory packing the weights or for the workspace");
   }
-  return js::tensor_result(out.shape, o.data);
+  return o.tensor_result(out.shape);
 }
 
 }  // namespace

@@ -26,11 +26,11 @@ val fractional_max_pool_js(const char* op, uintptr_t input, val input_shape, uin
   const std::string sample_error = check_fractional_samples(op, sample_data, used_rows);
   if (!sample_error.empty()) return js::error_result(sample_error);
 
-  const js::Outputs o = js::allocate_outputs(op, out.shape, options["returnIndices"].as<bool>());
-  if (!o.error.empty()) return js::error_result(o.error);
-  fractional_max_pool(reinterpret_cast<const float*>(input), sample_data, o.data, o.indices,
+  js::Outputs o = js::allocate_outputs(op, out.shape, options["returnIndices"].as<bool>());
+  if (!o.ok()) return js::error_result(o.error());
+  fractional_max_pool(reinterpret_cast<const float*>(input), sample_data, o.data(), o.indices(),
                       fractional_pool_geometry(in_shape, output, kernel));
-  return js::tensor_result(out.shape, o.data, o.indices);
+  return o.tensor_result(out.shape);
 }
 
 val fractional_max_pool2d_js(uintptr_t input, val input_shape, uintptr_t samples, val samples_shape,

@@ -6,11 +6,13 @@
 #include <emscripten/val.h>
 
 #include <cstdint>
-#include <cstdlib>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "core/checked_allocation.h"
+#include "core/float_buffer.h"
+#include "core/shape.h"
 #include "pool/pool_shape.h"
 
 namespace poolkit::js {
@@ -34,6 +36,7 @@ inline emscripten::val error_result(const std::string& message) {
   return result;
 }
 
+// {shape, data, indices}: the addresses become JavaScript's to free (poolkit's Tensor does).
 inline emscripten::val tensor_result(const Shape& shape, const float* data,
                                      const int32_t* indices = nullptr) {
   emscripten::val result = emscripten::val::object();
@@ -51,28 +54,48 @@ inline WindowArgs window_args(const emscripten::val& options) {
           options["ceilMode"].as<bool>()};
 }
 
-// An op's output values and, when asked for, its indices: memory handed to JavaScript, which
-// owns it from then on (poolkit's Tensor frees it). Sized through the one checked path, so a
-// shape too large for wasm memory is an error naming the op and the bytes; on failure nothing
-// stays allocated.
-struct Outputs {
-  float* data = nullptr;
-  int32_t* indices = nullptr;
-  std::string error;
+// An op's output values and, when asked for, its indices, sized through the one checked path, so
+// a shape too large for wasm memory is an error naming the op and the bytes. The memory is the
+// Outputs' until tensor_result() hands it to JavaScript: a binding that fails after allocating
+// just returns its error, and nothing stays allocated.
+class Outputs {
+ public:
+  float* data() const { return data_.get(); }
+  int32_t* indices() const { return indices_.get(); }
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+
+  // {shape, data, indices}, JavaScript's from then on.
+  emscripten::val tensor_result(const Shape& shape) {
+    return js::tensor_result(shape, data_.release(), indices_.release());
+  }
+
+ private:
+  friend Outputs allocate_outputs(const char* op, const std::string& rule_error, const Shape& shape,
+                                  bool with_indices);
+  std::unique_ptr<float, FreeWithFree> data_;
+  std::unique_ptr<int32_t, FreeWithFree> indices_;
+  std::string error_;
 };
 
+// The outputs of a call whose shape rule (pool_shape.h, conv_shape.h, ...) failed with
+// `rule_error` (then they hold that error) or gave `shape`. Out of line (js_interop.cpp): every
+// binding calls it, and the module is the smaller for it.
+Outputs allocate_outputs(const char* op, const std::string& rule_error, const Shape& shape,
+                         bool with_indices);
+
 inline Outputs allocate_outputs(const char* op, const Shape& shape, bool with_indices = false) {
-  Outputs o;
-  const std::optional<int64_t> bytes = checked_bytes(shape, sizeof(float));
-  o.data = static_cast<float*>(checked_malloc(bytes, op, "output", &o.error));
-  if (o.data && with_indices) {
-    o.indices = static_cast<int32_t*>(checked_malloc(bytes, op, "index tensor", &o.error));
-    if (!o.indices) {
-      std::free(o.data);
-      o.data = nullptr;
-    }
-  }
-  return o;
+  return allocate_outputs(op, std::string(), shape, with_indices);
 }
+
+// `out`: what a shape rule returned ({shape, error, ok()}).
+template <typename ShapeRuleResult>
+Outputs allocate_outputs(const char* op, const ShapeRuleResult& out, bool with_indices = false) {
+  return allocate_outputs(op, out.error, out.shape, with_indices);
+}
+
+// Scratch memory for one call, freed with it; checked like the outputs (null, and `error` says
+// why, when it cannot be had).
+FloatBuffer allocate_workspace(const char* op, const Shape& shape, std::string* error);
 
 }  // namespace poolkit::js

@@ -1,9 +1,6 @@
 #include <emscripten/bind.h>
 
-#include <cstdlib>
-
 #include "bindings/js_interop.h"
-#include "core/float_buffer.h"
 #include "pool/lp_pool.h"
 #include "pool/pool_shape.h"
 
@@ -23,21 +20,15 @@ val lp_pool_js(uintptr_t input, val input_shape, val options) {
   const WindowArgs args{js::shape_arg(options["kernelSize"]), js::shape_arg(options["stride"]),
                         Shape(kDims, 0), Shape(kDims, 1), options["ceilMode"].as<bool>()};
   const ShapeResult out = lp_pool_output_shape(op, in_shape, args, norm_type);
-  if (!out.ok()) return js::error_result(out.error);
-
-  const js::Outputs o = js::allocate_outputs(op, out.shape);
-  if (!o.error.empty()) return js::error_result(o.error);
+  js::Outputs o = js::allocate_outputs(op, out);
+  if (!o.ok()) return js::error_result(o.error());
   // x^p for the whole input, pooled by avg_pool.
   std::string error;
-  const FloatBuffer scratch(static_cast<float*>(
-      checked_malloc(checked_bytes(in_shape, sizeof(float)), op, "workspace", &error)));
-  if (!scratch) {
-    std::free(o.data);
-    return js::error_result(error);
-  }
-  lp_pool(reinterpret_cast<const float*>(input), o.data, scratch.get(),
+  const FloatBuffer scratch = js::allocate_workspace(op, in_shape, &error);
+  if (!scratch) return js::error_result(error);
+  lp_pool(reinterpret_cast<const float*>(input), o.data(), scratch.get(),
           avg_pool_geometry(in_shape, out.shape, args, true, 0), norm_type);
-  return js::tensor_result(out.shape, o.data);
+  return o.tensor_result(out.shape);
 }
 
 }  // namespace

@@ -15,14 +15,11 @@ val max_pool1d_js(uintptr_t input, val input_shape, val options) {
   const Shape in_shape = js::shape_arg(input_shape);
   const WindowArgs args = js::window_args(options);
   const ShapeResult out = window_pool_output_shape("maxPool1d", in_shape, args);
-  if (!out.ok()) return js::error_result(out.error);
-
-  const js::Outputs o =
-      js::allocate_outputs("maxPool1d", out.shape, options["returnIndices"].as<bool>());
-  if (!o.error.empty()) return js::error_result(o.error);
-  max_pool2d(reinterpret_cast<const float*>(input), o.data, o.indices,
+  js::Outputs o = js::allocate_outputs("maxPool1d", out, options["returnIndices"].as<bool>());
+  if (!o.ok()) return js::error_result(o.error());
+  max_pool2d(reinterpret_cast<const float*>(input), o.data(), o.indices(),
              max_pool1d_geometry(in_shape, out.shape, args));
-  return js::tensor_result(out.shape, o.data, o.indices);
+  return o.tensor_result(out.shape);
 }
 
 }  // namespace

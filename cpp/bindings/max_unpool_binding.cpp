@@ -52,10 +52,10 @@ val max_unpool_js(const char* op, size_t dims, uintptr_t input, val input_shape,
   if (bad >= 0)
     return js::error_result(invalid_index_message(op, idx_shape, out.shape, dims, bad, idx[bad]));
 
-  const js::Outputs o = js::allocate_outputs(op, out.shape);
-  if (!o.error.empty()) return js::error_result(o.error);
-  max_unpool(reinterpret_cast<const float*>(input), idx, o.data, g);
-  return js::tensor_result(out.shape, o.data);
+  js::Outputs o = js::allocate_outputs(op, out.shape);
+  if (!o.ok()) return js::error_result(o.error());
+  max_unpool(reinterpret_cast<const float*>(input), idx, o.data(), g);
+  return o.tensor_result(out.shape);
 }
 
 val max_unpool1d_js(uintptr_t input, val input_shape, uintptr_t indices, val indices_shape,

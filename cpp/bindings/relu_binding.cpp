@@ -12,10 +12,10 @@ using emscripten::val;
 // Any shape, including 0-d and empty tensors.
 val relu_js(uintptr_t input, val input_shape) {
   const Shape shape = js::shape_arg(input_shape);
-  const js::Outputs o = js::allocate_outputs("relu", shape);
-  if (!o.error.empty()) return js::error_result(o.error);
-  relu(reinterpret_cast<const float*>(input), o.data, element_count(shape));
-  return js::tensor_result(shape, o.data);
+  js::Outputs o = js::allocate_outputs("relu", shape);
+  if (!o.ok()) return js::error_result(o.error());
+  relu(reinterpret_cast<const float*>(input), o.data(), element_count(shape));
+  return o.tensor_result(shape);
 }
 
 }  // namespace

@@ -10,7 +10,7 @@ namespace {
 using emscripten::val;
 
 // spec: {inChannels, outChannels, encoder: [...], bottom, up: [...], decoder: [...],
-// samePadding}, as web/lib/unet/layout.js infers it from a state_dict.
+// samePadding}, as web/lib/unet_spec.js infers it from a state_dict.
 UNetSpec spec_arg(const val& spec) {
   UNetSpec s;
   s.in_channels = static_cast<int64_t>(spec["inChannels"].as<double>());

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 
+#include "pool/pool_shape.h"
+
 namespace poolkit {
 
 struct Pool2dGeometry {
@@ -15,5 +17,23 @@ struct Pool2dGeometry {
   int64_t pad_h, pad_w;
   int64_t dilation_h, dilation_w;
 };
+
+// The geometry of a checked call: input and output shapes (3D or 4D) and its window arguments.
+inline Pool2dGeometry pool2d_geometry(const Shape& in, const Shape& out, const WindowArgs& a) {
+  const size_t r = in.size();
+  return {r == 4 ? in[0] * in[1] : in[0],
+          in[r - 2],
+          in[r - 1],
+          out[r - 2],
+          out[r - 1],
+          a.kernel_size[0],
+          a.kernel_size[1],
+          a.stride[0],
+          a.stride[1],
+          a.padding[0],
+          a.padding[1],
+          a.dilation[0],
+          a.dilation[1]};
+}
 
 }  // namespace poolkit
