@@ -42,12 +42,12 @@ function instrument(code, firstLine) {
     const where = firstLine + i;
     if (comment.startsWith('Error: ')) {
       checks += 1;
-      return `__throws(${where}, () => (${statement.groups.code}), ${JSON.stringify(comment.slice('Error: '.length))});`;
+      return `await __throws(${where}, async () => (${statement.groups.code}), ${JSON.stringify(comment.slice('Error: '.length))});`;
     }
     const expected = literalPrefix(comment);
     if (expected === null) return line;
     checks += 1;
-    return `__check(${where}, () => (${statement.groups.code}), ${expected});`;
+    return `await __check(${where}, async () => (${statement.groups.code}), ${expected});`;
   });
   return { code: out.join('\n'), checks };
 }
@@ -59,13 +59,13 @@ import { isDeepStrictEqual } from 'node:util';
 // The page's server, for the snippets that fetch the demo's model.
 globalThis.fetch = async (path) => new Response(readFileSync(${JSON.stringify(`${root}web/public`)} + path));
 const results = [];
-const __check = (line, run, expected) => {
-  const got = run();
+const __check = async (line, run, expected) => {
+  const got = await run();
   results.push({ line, ok: isDeepStrictEqual(got, expected), got: JSON.stringify(got), expected: JSON.stringify(expected) });
 };
-const __throws = (line, run, message) => {
+const __throws = async (line, run, message) => {
   try {
-    run();
+    await run();
     results.push({ line, ok: false, got: 'no error', expected: message });
   } catch (error) {
     results.push({ line, ok: error.message === message, got: error.message, expected: message });

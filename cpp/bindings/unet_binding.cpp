@@ -104,10 +104,24 @@ val unet_forward_js(uintptr_t handle, uintptr_t input, val input_shape, val on_p
   return js::tensor_result(out_shape, output.data);
 }
 
+// What tiling needs of a `levels`-level UNet: the valid input sizes (smallest + k * period) and
+// what a pass takes off each side of them (0 with 'same' padding), or {error}.
+val unet_tiling_js(int levels, bool same_padding) {
+  const std::optional<int64_t> smallest = smallest_valid_unet_input(levels, same_padding);
+  if (!smallest) return js::error_result("UNet: no input size fits a " + std::to_string(levels) + "-level UNet");
+  const UNetSizes sizes = unet_sizes(levels, same_padding, *smallest);
+  val result = val::object();
+  result.set("smallest", static_cast<double>(*smallest));
+  result.set("period", static_cast<double>(int64_t{1} << levels));
+  result.set("shrink", static_cast<double>((*smallest - sizes.output) / 2));
+  return result;
+}
+
 }  // namespace
 }  // namespace poolkit
 
 EMSCRIPTEN_BINDINGS(unet) {
+  emscripten::function("unetTiling", &poolkit::unet_tiling_js);
   emscripten::function("unetLayout", &poolkit::unet_layout_js);
   emscripten::function("unetCreate", &poolkit::unet_create_js);
   emscripten::function("unetDestroy", &poolkit::unet_destroy_js);

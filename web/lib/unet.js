@@ -1,7 +1,8 @@
 // poolkit.UNet: the seed U-Net loaded from PyTorch weights, its whole forward pass one call
 // into wasm.
 import { allocateElements, ready, wasm } from './runtime.js';
-import { adoptWasmTensor, withPinned } from './tensor.js';
+import { addressOf, adoptWasmTensor, filledTensor, withPinned } from './tensor.js';
+import { planTiles, reflect } from './unet_tiles.js';
 import { checkInput, readOptions } from './options.js';
 import { copyFloat32, parseSafetensors } from './safetensors.js';
 import { checkUNetTensors, inferUNetSpec } from './unet_spec.js';
@@ -168,6 +169,110 @@ export class UNet {
     if (result.cancelled) throw stages.stopped();
     if (result.error) throw new Error(result.error);
     return adoptWasmTensor(result.data, result.shape);
+  }
+
+  /**
+   * Segments an image of any size: a float32 [1, C, H, W] or [C, H, W] tensor, H, W >= 1.
+   * Resolves to [1, outChannels, H, W] logits for exactly its pixels, by the U-Net paper's
+   * overlap-tile strategy with the image mirrored at its borders. The result is the same, bit
+   * for bit, for every tileSize (tiles are placed so that each computes what one pass over the
+   * whole mirrored image would); memory is bounded by the tile. Options:
+   * - tileSize: a tile's side in input pixels (default 572, rounded down to a size the network
+   *   takes, and up to the smallest useful one).
+   * - onProgress(fraction): after each tile, rising to 1.
+   * - signal: an AbortSignal, checked between tiles; segment then rejects with its reason and
+   *   frees what it allocated.
+   * The event loop runs between tiles.
+   */
+  async segment(image, options = {}) {
+    const op = 'UNet.segment';
+    const o = readOptions(op, options, { tileSize: 572, onProgress: undefined, signal: undefined });
+    if (this.isDisposed) throw new Error(`${op}: the model was disposed`);
+    checkInput(op, image, 'image');
+    const shape = image.shape;
+    if (!((shape.length === 4 && shape[0] === 1) || shape.length === 3)) {
+      throw new Error(`${op}: image must be [1, C, H, W] or [C, H, W], got shape [${shape.join(', ')}]`);
+    }
+    const [channels, height, width] = shape.slice(-3);
+    if (channels !== this.inChannels) {
+      throw new Error(`${op}: image must have ${this.inChannels} channels (the in-channels of enc1.0), got shape [${shape.join(', ')}]`);
+    }
+    if (height < 1 || width < 1) throw new Error(`${op}: image must be at least 1x1, got shape [${shape.join(', ')}]`);
+    if (!(Number.isInteger(o.tileSize) && o.tileSize >= 1)) {
+      throw new Error(`${op}: tileSize must be a positive integer, got ${o.tileSize}`);
+    }
+    if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
+      throw new Error(`${op}: onProgress must be a function (fraction), got ${typeof o.onProgress}`);
+    }
+    const signal = signalOption(op, o.signal);
+    signal?.throwIfAborted();
+    const tiling = wasm().unetTiling(this.levels, this.#spec.samePadding);
+    if (tiling.error) throw new Error(tiling.error.replace(/^UNet:/, `${op}:`));
+    const plan = planTiles(tiling, this.#spec.samePadding, this.levels, o.tileSize);
+    const rows = plan.origins(height);
+    const columns = plan.origins(width);
+    const classes = this.outChannels;
+    const output = filledTensor(op, 'output', [1, classes, height, width], () => {});
+    try {
+      let done = 0;
+      for (const top of rows) {
+        for (const left of columns) {
+          const tile = this.#cutTile(op, image, top, left, plan);
+          let logits;
+          try {
+            logits = this.forward(tile, { signal });
+          } finally {
+            tile.dispose();
+          }
+          this.#keep(op, logits, output, top, left, plan);
+          logits.dispose();
+          o.onProgress?.(++done / (rows.length * columns.length));
+          // Lets the page (or a signal's event) run between tiles.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          signal?.throwIfAborted();
+          if (this.isDisposed) throw new Error(`${op}: the model was disposed`);
+        }
+      }
+    } catch (error) {
+      output.dispose();
+      throw error;
+    }
+    return output;
+  }
+
+  // The tile of the mirrored plane at (top, left), read from the image's memory.
+  #cutTile(op, image, top, left, { tile: size, margin }) {
+    const [channels, height, width] = image.shape.slice(-3);
+    const columns = Int32Array.from({ length: size }, (_, x) => reflect(left + x - margin, width));
+    return filledTensor(op, 'tile', [1, channels, size, size], (view) => {
+      const source = new Float32Array(wasm().HEAPU8.buffer, addressOf(image, op), channels * height * width);
+      for (let c = 0; c < channels; c++) {
+        for (let y = 0; y < size; y++) {
+          const row = c * height * width + reflect(top + y - margin, height) * width;
+          const to = (c * size + y) * size;
+          for (let x = 0; x < size; x++) view[to + x] = source[row + columns[x]];
+        }
+      }
+    });
+  }
+
+  // The tile's outputs for the image pixels [top, top + step) x [left, left + step), into `output`.
+  #keep(op, logits, output, top, left, { step, margin }) {
+    const [classes, height, width] = output.shape.slice(-3);
+    const [tileHeight, tileWidth] = logits.shape.slice(-2);
+    // 'same' tiles give an output per input pixel: the kept ones start `margin` in.
+    const offset = this.#spec.samePadding ? margin : 0;
+    const heap = wasm().HEAPU8.buffer;
+    const from = new Float32Array(heap, addressOf(logits, op), classes * tileHeight * tileWidth);
+    const to = new Float32Array(heap, addressOf(output, op), classes * height * width);
+    const rows = Math.min(step, height - top);
+    const columns = Math.min(step, width - left);
+    for (let c = 0; c < classes; c++) {
+      for (let y = 0; y < rows; y++) {
+        const source = (c * tileHeight + offset + y) * tileWidth + offset;
+        to.set(from.subarray(source, source + columns), (c * height + top + y) * width + left);
+      }
+    }
   }
 
   /** Frees the model's packed weights in wasm memory (after the passes running now). */
