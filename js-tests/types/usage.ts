@@ -482,6 +482,10 @@ isTensor(
   }),
 );
 isTensor(net.forward(pixels, { signal: AbortSignal.timeout(1000) }));
+isTensor(await net.segment(pixels));
+isTensor(await net.segment(pixels, { tileSize: 188, onProgress: (fraction) => exactly<number>()(fraction), signal: controller.signal }));
+// @ts-expect-error segment's progress is a fraction only
+void net.segment(pixels, { onProgress: (stage: string, fraction: number) => {} });
 exactly<void>()(net.dispose());
 net[Symbol.dispose]();
 const sameNet = await UNet.fromSafetensors(weightsFile.buffer, { padding: 'same', onProgress: () => {} });

@@ -717,6 +717,15 @@ export interface UNetForwardOptions {
   signal?: AbortSignal;
 }
 
+export interface UNetSegmentOptions {
+  /** A tile's side in input pixels (default 572; rounded to a size the network takes). The result does not depend on it. */
+  tileSize?: number;
+  /** After each tile, the fraction of tiles done, rising to 1. */
+  onProgress?: (fraction: number) => void;
+  /** Checked between tiles: once fired, segment rejects with its reason and frees what it allocated. */
+  signal?: AbortSignal;
+}
+
 /**
  * The seed U-Net (enc1..encN, bottom, upN..up1, decN..dec1, out_conv; valid 3x3 convolutions,
  * MaxPool2d(2), ConvTranspose2d(k=2, s=2), centre-cropped skips) with PyTorch's weights, its
@@ -743,6 +752,12 @@ export class UNet {
    * nearest valid ones.
    */
   forward(input: Tensor, options?: UNetForwardOptions): Tensor;
+  /**
+   * An image of any size, [1, C, H, W] or [C, H, W] float32, to [1, outChannels, H, W] logits, by
+   * overlap tiles mirrored at the borders: the same bits as one pass over the whole mirrored
+   * image, for every tileSize. The event loop runs between tiles.
+   */
+  segment(image: Tensor, options?: UNetSegmentOptions): Promise<Tensor>;
   /** Frees the packed weights in wasm memory (after a pass running now returns). */
   dispose(): void;
   /** dispose(), for `using`. */
