@@ -34,12 +34,12 @@ export function planTiles({ smallest, period, shrink }, samePadding, levels, wan
     return size;
   })();
   const tile = Math.max(smallestTile, smallest + Math.floor((wanted - smallest) / period) * period);
+  const tileStep = step(tile);
   return {
     tile,
     margin,
-    step: step(tile),
-    smallestTile,
+    step: tileStep,
     // The origins in P (of the outputs they give, in image pixels) along an extent.
-    origins: (extent) => Array.from({ length: Math.ceil(extent / step(tile)) }, (_, k) => k * step(tile)),
+    origins: (extent) => Array.from({ length: Math.ceil(extent / tileStep) }, (_, k) => k * tileStep),
   };
 }
