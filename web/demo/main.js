@@ -2,6 +2,7 @@ import * as poolkit from 'poolkit';
 import { showPooledChannels } from './feature_map.js';
 import { loadImage } from './image.js';
 import { startPlayground } from './playground/playground.js';
+import { readManifest } from './unet/samples.js';
 import { startUNetDemo } from './unet/unet_view.js';
 
 // The trained model and its sample images, as scripts/unet/cells_export.py describes them.
@@ -13,18 +14,8 @@ async function startUNet() {
   if (!response.ok || !response.headers.get('content-type')?.includes('json')) {
     throw new Error(`The UNet demo needs ${MANIFEST} next to the page, and it is missing.`);
   }
-  const manifest = await response.json();
-  const base = new URL(MANIFEST, document.baseURI);
-  return startUNetDemo(document.getElementById('unet'), {
-    weightsUrl: new URL(manifest.model, base).href,
-    weightsLabel:
-      `Weights: a base-16 UNet trained on generated cell images ` +
-      `(held-out IoU ${manifest.heldOutIoU}, ${manifest.model.split('/').pop()}).`,
-    samples: manifest.samples.map((s, i) => ({
-      name: `cells ${i + 1} (IoU ${s.iou} in PyTorch)`,
-      image: new URL(s.image, base).href,
-    })),
-  });
+  const manifest = readManifest(await response.json(), new URL(MANIFEST, document.baseURI));
+  return startUNetDemo(document.getElementById('unet'), manifest);
 }
 
 // Each section reports its own failure, so one missing piece does not blank the page.

@@ -25,3 +25,18 @@ export function viridis(t) {
 export function viridisGradient() {
   return `linear-gradient(to right, ${VIRIDIS.map((c, i) => `rgb(${c.join(',')}) ${(100 * i) / (VIRIDIS.length - 1)}%`).join(', ')})`;
 }
+
+/**
+ * [r, g, b] of cell `label` (1, 2, ...): hues a golden angle apart, so neighbours, which have
+ * close labels, get far-apart colours; bright and saturated, to stand out on a grey image.
+ */
+export function cellColour(label) {
+  const hue = (label * 137.508) % 360;
+  const [s, l] = [0.9, 0.6];
+  const a = s * Math.min(l, 1 - l);
+  const f = (n) => {
+    const k = (n + hue / 30) % 12;
+    return Math.round(255 * (l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
+  };
+  return [f(0), f(8), f(4)];
+}

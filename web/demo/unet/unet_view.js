@@ -1,132 +1,195 @@
-// "UNet in the browser": pick a sample or upload an image, run the trained UNet in a Web
-// Worker with a progress bar by stage, then show the mask over the image, the raw class maps
-// (viridis, with a legend) and the time each stage took.
-import { drawPixels, imagePixels, loadImage } from '../image.js';
-import { viridis, viridisGradient } from './colormap.js';
-import { LOST_PER_SIDE, overlapTile } from './tiling.js';
+// "UNet in the browser": pick a sample or upload an image of any size, see it at once, Run the
+// trained UNet over it in a Web Worker (UNet.segment's overlap tiles) with a progress bar and a
+// Cancel button, then see each cell's outline over the image, the mask, the ground truth of a
+// sample with the IoU and the counts, and a warning when the image is unlike the training data.
+// Whatever is shown belongs to the image shown: choosing another image or running again drops
+// the pass before, and its answers with it.
+import { passClient } from './pass_client.js';
+import { readImage } from './source.js';
+import { drawImage, drawMask, drawOutlines, drawTruth } from './draw.js';
+import { drawClassMaps } from './class_maps.js';
+import { foregroundIoU } from './metrics.js';
+import { describeReasons } from './statistics.js';
 
-const MAX_SIDE = 320;
-
-function greyPixels(image) {
-  const { rgba, ...size } = imagePixels(image, MAX_SIDE);
-  const grey = new Float32Array(size.width * size.height);
-  // The training script feeds pixel / 255 of a grey PNG; a colour upload becomes its luma.
-  for (let i = 0; i < grey.length; i++) {
-    grey[i] = (0.299 * rgba[4 * i] + 0.587 * rgba[4 * i + 1] + 0.114 * rgba[4 * i + 2]) / 255;
-  }
-  return { grey, ...size };
-}
-
-// The mask in a saturated orange, blended over the grey image.
-function drawOverlay(canvas, { grey, width, height }, foreground) {
-  drawPixels(canvas, width, height, (i) => {
-    const v = 255 * grey[i];
-    return foreground[i] ? [0.45 * v + 0.55 * 255, 0.45 * v + 0.55 * 140, 0.45 * v] : [v, v, v];
-  });
-}
-
-function drawClassMap(container, name, values, width, height) {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of values) {
-    min = Math.min(min, v);
-    max = Math.max(max, v);
-  }
-  const canvas = drawPixels(document.createElement('canvas'), width, height, (i) =>
-    viridis((values[i] - min) / (max - min || 1)),
-  );
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', `${name} logits, from ${min.toFixed(1)} (dark) to ${max.toFixed(1)} (yellow)`);
-  const figure = document.createElement('figure');
-  const legend = document.createElement('div');
-  legend.className = 'legend';
-  legend.innerHTML = `<span>${min.toFixed(1)}</span><span class="bar"></span><span>${max.toFixed(1)}</span>`;
-  legend.querySelector('.bar').style.background = viridisGradient();
-  const caption = document.createElement('figcaption');
-  caption.textContent = `${name} (raw logits)`;
-  figure.append(canvas, legend, caption);
-  container.append(figure);
-}
-
-export function startUNetDemo(root, { weightsUrl, weightsLabel, samples }) {
+export function startUNetDemo(root, manifest) {
   const $ = (selector) => root.querySelector(selector);
-  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  const select = $('#unet-sample');
-  select.replaceChildren(...samples.map((s, i) => new Option(s.name, String(i))));
-  $('#unet-weights').textContent = weightsLabel;
-  let image = null;
+  const [select, upload, runButton, cancelButton] = ['#unet-sample', '#unet-upload', '#unet-run', '#unet-cancel'].map($);
+  const client = passClient(new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
+  const { samples } = manifest;
+  const uploaded = new Option('your upload', 'upload');
+  uploaded.disabled = true;
+  select.replaceChildren(...samples.map((s, i) => new Option(s.name, String(i))), uploaded);
 
-  async function choose(src) {
-    image = await loadImage(src);
-    $('#unet-run').disabled = false;
+  let model = null;
+  // The image on show: {image, sample, truth}; `choice` counts choices, so that an image that
+  // loads after a later choice is dropped.
+  let shown = null;
+  let choice = 0;
+  let pass = null;
+
+  const stage = (text) => ($('#unet-stage').textContent = text);
+  const figure = (name, visible) => ($(`#unet-${name}-figure`).hidden = !visible);
+
+  function setRunning(running) {
+    runButton.disabled = !(shown && model);
+    if (!running && document.activeElement === cancelButton) runButton.focus();
+    cancelButton.disabled = !running;
+  }
+
+  // Back to the image alone: no mask, outlines, scores or warning of an earlier pass.
+  function clearResults() {
+    if (shown) drawImage($('#unet-image'), shown.image);
+    figure('mask', false);
+    $('#unet-mask-figure').removeAttribute('data-request');
+    $('#unet-warning').hidden = true;
+    $('#unet-summary').textContent = '';
+    $('#unet-logits').hidden = true;
+    $('#unet-progress').value = 0;
+    $('#unet-error').textContent = '';
+  }
+
+  async function choose(source, sample) {
+    pass?.drop();
+    pass = null;
+    const mine = ++choice;
+    shown = null;
+    clearResults();
+    for (const name of ['image', 'truth']) figure(name, false);
+    setRunning(false);
+    $('#unet-description').textContent = sample?.description ?? '';
+    stage('loading the image…');
+    try {
+      const classes = model?.classes ?? 3;
+      const [image, truth] = await Promise.all([readImage(source, classes), sample?.truth ? readImage(sample.truth, classes) : null]);
+      if (mine !== choice) return;
+      shown = { image, sample, truth };
+      drawImage($('#unet-image'), image);
+      describeImage(`the image, ${image.width}×${image.height} pixels`);
+      figure('image', true);
+      if (truth) showTruth(truth, sample);
+      if (!sample) $('#unet-description').textContent = `Your image, ${image.width}×${image.height} pixels.`;
+      stage(model ? 'ready: press Run' : 'loading the weights…');
+    } catch (error) {
+      if (mine !== choice) return;
+      $('#unet-error').textContent = error.message;
+      stage('');
+    }
+    setRunning(false);
+  }
+
+  function describeImage(label) {
+    $('#unet-image').setAttribute('aria-label', label);
+    $('#unet-image-caption').textContent = label;
+  }
+
+  function showTruth(truth, sample) {
+    drawTruth($('#unet-truth'), truth, shown.image);
+    const label = sample.count === null ? 'ground truth' : `ground truth: ${sample.count} cells`;
+    $('#unet-truth').setAttribute('aria-label', `${label} (white on black)`);
+    $('#unet-truth-caption').textContent = label;
+    figure('truth', true);
   }
 
   function run() {
-    const prepared = greyPixels(image);
-    const tile = overlapTile(prepared.grey, prepared.height, prepared.width);
-    const notes = [];
-    if (prepared.resized) notes.push(`resized from ${prepared.original.join('×')} to ${prepared.width}×${prepared.height}`);
-    notes.push(
-      `mirror-padded to ${tile.size[1]}×${tile.size[0]} (${LOST_PER_SIDE} px a side, which the valid convolutions consume` +
-        (tile.output[0] !== prepared.height || tile.output[1] !== prepared.width ? ', plus the rest of the way to the nearest valid size' : '') +
-        ')',
+    if (!shown || !model) return;
+    pass?.drop();
+    const current = shown;
+    clearResults();
+    stage('running');
+    const { rgba, width, height } = current.image;
+    const copy = rgba.slice(); // the page keeps the image's own bytes to draw the outlines on
+    const finish = (text) => {
+      pass = null;
+      stage(text);
+      setRunning(false);
+    };
+    pass = client.run(
+      { rgba: copy, width, height, minArea: manifest.minArea },
+      {
+        checked: (check) => warn(describeReasons(check)),
+        progress: ({ fraction }) => ($('#unet-progress').value = fraction),
+        done: (result) => {
+          // pass_client drops a replaced pass's answers; this is the image's own check.
+          if (shown !== current) return;
+          show(result, current);
+          finish('done');
+        },
+        error: ({ message }) => {
+          $('#unet-error').textContent = `The pass failed: ${message}`;
+          finish('failed');
+        },
+        cancelled: () => finish('cancelled'),
+      },
+      [copy.buffer],
     );
-    $('#unet-notes').textContent = `Input ${notes.join(', ')}.`;
-    $('#unet-run').disabled = true;
-    $('#unet-progress').value = 0;
-    $('#unet-stage').textContent = 'starting';
-    $('#unet-timings').replaceChildren();
-    $('#unet-error').textContent = '';
-    worker.onmessage = ({ data }) => {
-      if (data.type === 'progress') {
-        $('#unet-progress').value = data.fraction;
-        $('#unet-stage').textContent = data.stage;
-        const row = $('#unet-timings').insertRow();
-        row.insertCell().textContent = data.stage;
-        row.insertCell().textContent = `${data.ms.toFixed(1)} ms`;
-        return;
-      }
-      $('#unet-run').disabled = false;
-      if (data.type === 'error') {
-        $('#unet-error').textContent = data.message;
-        return;
-      }
-      show(data, prepared, tile);
-    };
-    worker.postMessage({ weightsUrl, input: tile.input, size: tile.size });
+    runButton.dataset.request = pass.id;
+    setRunning(true);
   }
 
-  function show({ logits, shape, totalMs, build }, prepared, tile) {
-    const [, classes, outH, outW] = shape;
-    const { width, height } = prepared;
-    const plane = outH * outW;
-    // The output covers the padded-to-valid image; crop it back to the image.
-    const crop = (c) => {
-      const values = new Float32Array(width * height);
-      for (let y = 0; y < height; y++)
-        for (let x = 0; x < width; x++) values[y * width + x] = logits[c * plane + y * outW + x];
-      return values;
-    };
-    const maps = Array.from({ length: classes }, (_, c) => crop(c));
-    const foreground = maps[0].map((_, i) => (maps[classes - 1][i] > maps[0][i] ? 1 : 0));
-    drawOverlay($('#unet-overlay'), prepared, foreground);
-    const classMaps = $('#unet-classes');
-    classMaps.replaceChildren();
-    maps.forEach((values, c) => drawClassMap(classMaps, c === 0 ? 'class 0: background' : `class ${c}: cell`, values, width, height));
+  function warn(reasons) {
+    const box = $('#unet-warning');
+    box.hidden = reasons.length === 0;
+    if (box.hidden) return;
+    box.textContent =
+      `This image does not look like the fluorescence images the model was trained on: ${reasons.join('; ')}. ` +
+      'The mask below is not to be trusted.';
+  }
+
+  function show(result, { image, sample, truth }) {
+    const { width, height, foreground, labels, count, ms, tiles, build } = result;
+    const untrusted = !$('#unet-warning').hidden;
+    drawOutlines($('#unet-image'), image, labels);
+    describeImage(`the image, ${width}×${height} pixels, with the outline of each of the ${count} cells found`);
+    drawMask($('#unet-mask'), result);
+    const maskLabel = `mask: ${count} cells${untrusted ? ' (not to be trusted)' : ''}`;
+    $('#unet-mask').setAttribute('aria-label', `${maskLabel}, each in its colour on black`);
+    $('#unet-mask-caption').textContent = maskLabel;
+    $('#unet-mask-figure').dataset.request = result.id;
+    figure('mask', true);
     const share = foreground.reduce((a, b) => a + b, 0) / foreground.length;
-    $('#unet-stage').textContent = 'done';
-    $('#unet-progress').value = 1;
-    $('#unet-summary').textContent =
-      `Forward pass ${totalMs.toFixed(0)} ms on a ${tile.size[1]}×${tile.size[0]} input ` +
-      `(${build.simd ? 'WebAssembly SIMD' : 'WebAssembly'}, ${build.threads} thread${build.threads > 1 ? 's' : ''}). ` +
-      `${(100 * share).toFixed(1)}% of the pixels are cells.`;
+    const lines = [
+      `Found ${count} cells` + (manifest.minArea ? ` (of at least ${manifest.minArea} pixels)` : '') + (sample?.count != null ? `; the ground truth has ${sample.count}.` : '.'),
+    ];
+    if (truth) {
+      const red = truth.rgba.filter((_, i) => i % 4 === 0);
+      const iou = foregroundIoU(foreground, height, width, red, truth.height, truth.width);
+      lines.push(`IoU of the cells with the ground truth: ${iou.toFixed(3)}.`);
+    }
+    lines.push(
+      `Segmented ${width}×${height} pixels in ${(ms / 1000).toFixed(1)} s (${tiles} tile${tiles > 1 ? 's' : ''}, ` +
+        `${build.simd === false ? 'WebAssembly' : 'WebAssembly SIMD'}, ${build.threads} thread${build.threads > 1 ? 's' : ''}). ` +
+        `${(100 * share).toFixed(1)}% of the pixels are cells.`,
+    );
+    $('#unet-summary').textContent = lines.join(' ');
+    drawClassMaps($('#unet-classes'), result, manifest.classes);
+    $('#unet-logits').hidden = false;
   }
 
-  select.addEventListener('change', () => choose(samples[Number(select.value)].image));
-  $('#unet-upload').addEventListener('change', (event) => {
-    const [file] = event.target.files;
-    if (file) choose(URL.createObjectURL(file));
+  select.addEventListener('change', () => {
+    upload.value = '';
+    const sample = samples[Number(select.value)];
+    if (sample) choose(sample.image, sample);
   });
-  $('#unet-run').addEventListener('click', run);
-  return samples.length ? choose(samples[0].image) : Promise.resolve();
+  upload.addEventListener('change', () => {
+    const [file] = upload.files;
+    if (!file) return;
+    select.value = 'upload';
+    choose(file, null);
+  });
+  runButton.addEventListener('click', run);
+  cancelButton.addEventListener('click', () => {
+    pass?.cancel();
+    stage('cancelling…');
+    setRunning(false);
+  });
+
+  const loading = client.load(manifest.weightsUrl).then((info) => {
+    model = info;
+    $('#unet-weights').textContent =
+      `Weights: ${manifest.weightsName} (${(info.bytes / 1e6).toFixed(1)} MB), ${info.classes} classes` +
+      (manifest.classes ? ` (${manifest.classes.join(', ')})` : '') + '.';
+    if (shown) stage('ready: press Run');
+    setRunning(false);
+  });
+  return Promise.all([samples.length ? choose(samples[0].image, samples[0]) : null, loading]);
 }

@@ -1,43 +1,124 @@
 // Runs the UNet off the main thread, so the page never freezes: loads the weights once, then
-// answers {image, size} with progress messages and the output logits.
+// answers each pass (pass_client.js describes the messages). One pass at a time: a new one
+// stops the one before at its next tile, and a cancel message fires the pass's AbortController,
+// which is segment's signal.
 import * as poolkit from 'poolkit';
+import { greyInput } from './grey.js';
+import { colourSpread, normalizedStatistics, outOfRange, trainingRanges } from './statistics.js';
+import { planTiles } from './tile_size.js';
 
-let loaded = { url: null, net: null };
-let report = () => {};
+let model = null;
+// Called by the model after every stage of a forward pass (a tile): refines the progress bar
+// between segment's reports, which come once per tile.
+let onStage = () => {};
+const controllers = new Map();
+let queue = Promise.resolve();
 
-async function network(url) {
-  if (loaded.url === url) return loaded.net;
-  loaded.net?.dispose();
+async function loadModel(url) {
+  // A UNet pass is one synchronous call: start it only once every thread is up.
+  await poolkit.ready({ threads: navigator.hardwareConcurrency || 1 });
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not fetch the weights at ${url} (HTTP ${response.status})`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const net = await poolkit.UNet.fromSafetensors(bytes, { onProgress: (stage, fraction) => report(stage, fraction) });
-  loaded = { url, net };
+  const net = await poolkit.UNet.fromSafetensors(bytes, { onProgress: (stage, fraction) => onStage(fraction) });
+  self.postMessage({
+    type: 'model',
+    classes: net.outChannels,
+    levels: net.levels,
+    padding: net.padding,
+    bytes: bytes.length,
+    // Older poolkit builds have neither: the page then warns about colour only.
+    ranges: trainingRanges(net.metadata),
+    preprocessing: net.preprocessing ?? null,
+  });
   return net;
 }
 
-self.onmessage = async ({ data: { weightsUrl, input, size } }) => {
+// What the page shows of the model's output: the foreground (any class but background, 0), the
+// cells as instances, and the logits themselves.
+function results(logits, minArea) {
+  const [, classes, height, width] = logits.shape;
+  const found = poolkit.instances(logits, { minArea });
+  const values = logits.data;
+  const plane = height * width;
+  const foreground = new Uint8Array(plane);
+  for (let i = 0; i < plane; i++) {
+    let best = values[i];
+    for (let c = 1; c < classes; c++) best = Math.max(best, values[c * plane + i]);
+    foreground[i] = best > values[i] ? 1 : 0; // argmax's tie goes to the first class, background
+  }
+  return { classes, height, width, logits: values, foreground, labels: found.labels, count: found.count, cells: found.cells };
+}
+
+async function run({ id, rgba, width, height, minArea }, signal) {
+  const net = await model;
+  const { grey } = greyInput(rgba, width * height);
+  const preprocessing = net.preprocessing?.type === 'percentile' ? net.preprocessing : {};
+  const ranges = trainingRanges(net.metadata);
+  self.postMessage({
+    type: 'checked',
+    id,
+    spread: colourSpread(rgba),
+    outside: ranges ? outOfRange(normalizedStatistics(grey, preprocessing), ranges) : [],
+  });
+  signal.throwIfAborted();
+  const plan = planTiles(height, width, net);
+  let tiles = plan.tiles;
+  let done = 0;
+  let shown = 0;
+  const progress = (fraction) => {
+    // Never backwards: the estimate of the tile count can only be corrected downwards.
+    shown = Math.max(shown, Math.min(1, fraction));
+    self.postMessage({ type: 'progress', id, fraction: shown });
+  };
+  onStage = (stage) => progress((done + stage) / tiles);
+  const input = poolkit.tensor(grey, [1, 1, height, width]);
+  const started = performance.now();
+  let logits;
   try {
-    // A UNet pass is one synchronous call: start it only once every thread is up.
-    await poolkit.ready({ threads: navigator.hardwareConcurrency || 1 });
-    const net = await network(weightsUrl);
-    const x = poolkit.tensor(input, [1, 1, ...size]);
-    let last = performance.now();
-    report = (stage, fraction) => {
-      const now = performance.now();
-      self.postMessage({ type: 'progress', stage, fraction, ms: now - last });
-      last = now;
-    };
-    const start = performance.now();
-    const y = net.forward(x);
-    const totalMs = performance.now() - start;
-    report = () => {};
-    const logits = y.data;
-    const shape = [...y.shape];
-    x.dispose();
-    y.dispose();
-    self.postMessage({ type: 'done', logits, shape, totalMs, build: poolkit.runtimeInfo() }, [logits.buffer]);
-  } catch (error) {
-    self.postMessage({ type: 'error', message: error.message });
+    logits = await net.segment(input, {
+      tileSize: plan.tileSize,
+      signal,
+      onProgress: (fraction) => {
+        if (done === 0) tiles = Math.round(1 / fraction);
+        done = Math.round(fraction * tiles);
+        progress(fraction);
+      },
+    });
+  } finally {
+    onStage = () => {};
+    input.dispose();
+  }
+  try {
+    const ms = performance.now() - started;
+    const answer = { type: 'done', id, ...results(logits, minArea), ms, tiles, tileSize: plan.tileSize, build: poolkit.runtimeInfo() };
+    self.postMessage(answer, [answer.logits.buffer, answer.foreground.buffer, answer.labels.buffer]);
+  } finally {
+    logits.dispose();
+  }
+}
+
+self.onmessage = ({ data }) => {
+  if (data.type === 'load') {
+    model = loadModel(data.weightsUrl);
+    model.catch((error) => self.postMessage({ type: 'model-error', message: error.message }));
+  } else if (data.type === 'cancel') {
+    controllers.get(data.id)?.abort();
+  } else if (data.type === 'run') {
+    for (const controller of controllers.values()) controller.abort();
+    const controller = new AbortController();
+    controllers.set(data.id, controller);
+    // Each pass starts once the one before has stopped and freed its memory.
+    queue = queue.then(async () => {
+      try {
+        controller.signal.throwIfAborted();
+        await run(data, controller.signal);
+      } catch (error) {
+        if (controller.signal.aborted) self.postMessage({ type: 'cancelled', id: data.id });
+        else self.postMessage({ type: 'error', id: data.id, message: error.message });
+      } finally {
+        controllers.delete(data.id);
+      }
+    });
   }
 };

@@ -1,0 +1,57 @@
+// The page's side of the worker's protocol (worker.js). Every request carries an id and every
+// answer the id it answers; answers for a pass the page cancelled or replaced are dropped here,
+// so a slow answer can never be shown over the image that replaced its own.
+//
+// page -> worker: {type: 'load', weightsUrl}, {type: 'run', id, ...request}, {type: 'cancel', id}
+// worker -> page: {type: 'model' | 'model-error', ...} and, per pass, 'checked', 'progress', then
+// one of 'done', 'error', 'cancelled'.
+
+const FINAL = new Set(['done', 'error', 'cancelled']);
+
+export function passClient(worker) {
+  let next = 0;
+  // id -> what to call for its answers; a cancelled pass keeps only its `cancelled`.
+  const live = new Map();
+  let model = null;
+
+  worker.addEventListener('message', ({ data }) => {
+    if (data.type === 'model' || data.type === 'model-error') return model?.(data);
+    const pass = live.get(data.id);
+    if (!pass) return;
+    if (FINAL.has(data.type)) live.delete(data.id);
+    // Once cancelled, the pass's only news is that it stopped, however it ended.
+    if (pass.cancelling) return FINAL.has(data.type) && pass.cancelled?.(data);
+    pass[data.type]?.(data);
+  });
+
+  const stop = (id, keep) => {
+    if (!live.has(id)) return;
+    if (keep) live.set(id, { cancelling: true, cancelled: live.get(id).cancelled });
+    else live.delete(id);
+    worker.postMessage({ type: 'cancel', id });
+  };
+
+  return {
+    /** Resolves to the model's {classes, levels, padding, metadata, ...} once the worker has it. */
+    load(weightsUrl) {
+      return new Promise((resolve, reject) => {
+        model = (data) => (data.type === 'model' ? resolve(data) : reject(new Error(data.message)));
+        worker.postMessage({ type: 'load', weightsUrl });
+      });
+    },
+
+    /**
+     * Starts a pass; any pass still running is dropped (cancelled, and never heard from again).
+     * `on`: {checked, progress, done, error, cancelled}, each called with the worker's message.
+     * Returns {id, cancel()}: cancel stops the pass, and `cancelled` fires once the worker says
+     * it stopped (or finished anyway: its result is then not shown).
+     */
+    run(request, on, transfer = []) {
+      for (const id of [...live.keys()]) stop(id, false);
+      const id = ++next;
+      live.set(id, { ...on });
+      worker.postMessage({ type: 'run', id, ...request }, transfer);
+      return { id, cancel: () => stop(id, true), drop: () => stop(id, false) };
+    },
+  };
+}
