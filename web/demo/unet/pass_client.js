@@ -2,7 +2,7 @@
 // answer the id it answers; answers for a pass the page cancelled or replaced are dropped here,
 // so a slow answer can never be shown over the image that replaced its own.
 //
-// page -> worker: {type: 'load', weightsUrl}, {type: 'run', id, ...request}, {type: 'cancel', id}
+// page -> worker: {type: 'load', weightsUrl}, {type: 'run', id, stop, ...request}, {type: 'cancel', id}
 // worker -> page: {type: 'model' | 'model-error', ...} and, per pass, 'checked', 'progress', then
 // one of 'done', 'error', 'cancelled'.
 
@@ -25,11 +25,18 @@ export function passClient(worker) {
   });
 
   const stop = (id, keep) => {
-    if (!live.has(id)) return;
-    if (keep) live.set(id, { cancelling: true, cancelled: live.get(id).cancelled });
+    const pass = live.get(id);
+    if (!pass) return;
+    if (keep) live.set(id, { cancelling: true, cancelled: pass.cancelled });
     else live.delete(id);
+    if (pass.stop) Atomics.store(pass.stop, 0, 1);
     worker.postMessage({ type: 'cancel', id });
   };
+
+  // A cancel message waits until the worker's pass yields, between tiles; a flag in shared
+  // memory is seen by the pass itself after each stage of a tile. Only a cross-origin-isolated
+  // page has shared memory: elsewhere a cancel takes up to a tile.
+  const stopFlag = () => (globalThis.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : null);
 
   return {
     /** Resolves to the model's {classes, levels, padding, metadata, ...} once the worker has it. */
@@ -49,8 +56,9 @@ export function passClient(worker) {
     run(request, on, transfer = []) {
       for (const id of [...live.keys()]) stop(id, false);
       const id = ++next;
-      live.set(id, { ...on });
-      worker.postMessage({ type: 'run', id, ...request }, transfer);
+      const flag = stopFlag();
+      live.set(id, { ...on, stop: flag });
+      worker.postMessage({ type: 'run', id, stop: flag, ...request }, transfer);
       return { id, cancel: () => stop(id, true), drop: () => stop(id, false) };
     },
   };

@@ -7,6 +7,8 @@
 export const MAX_PIXELS = 4096 * 4096;
 
 const megapixels = (pixels) => `${(pixels / 1e6).toFixed(1)} MP`;
+// 16.7, not 16.8: the cap rounded down, so that an image of "16.8 MP" is visibly over it.
+const CAP = `${Math.floor(MAX_PIXELS / 1e5) / 10} MP (4096×4096)`;
 
 /** Why an image of width x height is refused, or null. */
 export function tooLarge(width, height, classes) {
@@ -15,7 +17,7 @@ export function tooLarge(width, height, classes) {
   const megabytes = Math.round((pixels * 4 * (3 + classes)) / 2 ** 20);
   return (
     `This image is ${width}×${height} pixels (${megapixels(pixels)}): too large for this page, which refuses ` +
-    `more than ${megapixels(MAX_PIXELS)} (4096×4096). It would hold the image, the model's input and its ` +
+    `more than ${CAP}. It would hold the image, the model's input and its ` +
     `${classes} maps of logits in memory together, about ${megabytes.toLocaleString('en')} MB, more than a browser ` +
     `safely gives one page. Crop it to the part with the cells (or scale it down) and upload that.`
   );

@@ -1,7 +1,7 @@
 // Runs the UNet off the main thread, so the page never freezes: loads the weights once, then
 // answers each pass (pass_client.js describes the messages). One pass at a time: a new one
-// stops the one before at its next tile, and a cancel message fires the pass's AbortController,
-// which is segment's signal.
+// stops the one before. A cancel message, or the page's flag in shared memory, fires the pass's
+// AbortController, which is segment's signal.
 import * as poolkit from 'poolkit';
 import { greyInput } from './grey.js';
 import { colourSpread, normalizedStatistics, outOfRange, trainingRanges } from './statistics.js';
@@ -50,7 +50,8 @@ function results(logits, minArea) {
   return { classes, height, width, logits: values, foreground, labels: found.labels, count: found.count, cells: found.cells };
 }
 
-async function run({ id, rgba, width, height, minArea }, signal) {
+async function run({ id, rgba, width, height, minArea, stop }, controller) {
+  const { signal } = controller;
   const net = await model;
   const { grey } = greyInput(rgba, width * height);
   const preprocessing = net.preprocessing?.type === 'percentile' ? net.preprocessing : {};
@@ -71,7 +72,11 @@ async function run({ id, rgba, width, height, minArea }, signal) {
     shown = Math.max(shown, Math.min(1, fraction));
     self.postMessage({ type: 'progress', id, fraction: shown });
   };
-  onStage = (stage) => progress((done + stage) / tiles);
+  onStage = (stage) => {
+    // The pass checks its signal right after this: a cancel the page flagged stops it here.
+    if (stop && Atomics.load(stop, 0)) controller.abort();
+    else progress((done + stage) / tiles);
+  };
   const input = poolkit.tensor(grey, [1, 1, height, width]);
   const started = performance.now();
   let logits;
@@ -112,7 +117,7 @@ self.onmessage = ({ data }) => {
     queue = queue.then(async () => {
       try {
         controller.signal.throwIfAborted();
-        await run(data, controller.signal);
+        await run(data, controller);
       } catch (error) {
         if (controller.signal.aborted) self.postMessage({ type: 'cancelled', id: data.id });
         else self.postMessage({ type: 'error', id: data.id, message: error.message });
