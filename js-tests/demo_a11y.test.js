@@ -68,7 +68,7 @@ test('no axe violations in any state on a desktop (1440x900), and the UNet resul
   }
   await page.waitForSelector('#unet-run:not([disabled])');
   await page.click('#unet-run');
-  await page.waitForSelector('#unet-summary:has-text("Forward pass")', { timeout: 60000 });
+  await page.waitForSelector('#unet-summary:has-text("Segmented")', { timeout: 60000 });
   expect(await axeViolations(page)).toEqual([]);
   const canvases = await page.$$eval('canvas', (cs) => cs.map((c) => [c.getAttribute('role'), c.getAttribute('aria-label')]));
   expect(canvases.length).toBeGreaterThan(10);
