@@ -689,6 +689,39 @@ export interface FromImageDataOptions {
  */
 export function fromImageData(image: ImageDataLike, options?: FromImageDataOptions): Tensor;
 
+export interface InstancesOptions {
+  /** Instances with fewer pixels are dropped (the rest renumbered); a non-negative integer, default 0. */
+  minArea?: number;
+}
+
+/** One instance of instances(): its label, its pixel count and its mean row and column. */
+export interface Cell {
+  label: number;
+  area: number;
+  centroid: [y: number, x: number];
+}
+
+export interface Instances {
+  /** height * width labels, row-major: 0 background, 1..count the instances. */
+  labels: Int32Array;
+  height: number;
+  width: number;
+  count: number;
+  /** By label: cells[k - 1] is instance k. */
+  cells: Cell[];
+}
+
+/**
+ * Cells from U-Net logits ([1, C, H, W] or [C, H, W] float32, C >= 2), as
+ * scripts/cells/instances.py defines them: each pixel's class is the argmax over C (ties to the
+ * lowest class; 0 background, 1 cell, 2 boundary, 3 and up background); the 4-connected
+ * components of class 1 are numbered in raster order of their first pixels; with C >= 3,
+ * boundary pixels join a 4-neighbouring instance in rounds (the smallest label where several
+ * meet); then instances under minArea pixels are dropped. Throws an Error naming the argument
+ * for anything else.
+ */
+export function instances(logits: Tensor, options?: InstancesOptions): Instances;
+
 /** Called after each stage of a UNet forward pass (enc1, ..., bottom, up3, dec3, ..., out_conv). */
 export type UNetProgress = (stage: string, fraction: number) => void;
 
