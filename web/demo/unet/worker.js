@@ -27,12 +27,13 @@ async function loadModel(url) {
     levels: net.levels,
     padding: net.padding,
     bytes: bytes.length,
-    // Older poolkit builds have neither: the page then warns about colour only.
-    ranges: trainingRanges(net.metadata),
-    preprocessing: net.preprocessing ?? null,
   });
   return net;
 }
+
+// An array the worker may hand over to the page: never a view of wasm memory, which a transfer
+// would detach (or, shared by the threaded build, cannot be transferred at all).
+const own = (array) => (array.buffer instanceof ArrayBuffer && array.byteLength === array.buffer.byteLength ? array : array.slice());
 
 // What the page shows of the model's output: the foreground (any class but background, 0), the
 // cells as instances, and the logits themselves.
@@ -47,7 +48,7 @@ function results(logits, minArea) {
     for (let c = 1; c < classes; c++) best = Math.max(best, values[c * plane + i]);
     foreground[i] = best > values[i] ? 1 : 0; // argmax's tie goes to the first class, background
   }
-  return { classes, height, width, logits: values, foreground, labels: found.labels, count: found.count, cells: found.cells };
+  return { classes, height, width, logits: values, foreground, labels: own(found.labels), count: found.count, cells: found.cells };
 }
 
 async function run({ id, rgba, width, height, minArea, stop }, controller) {
