@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { launchChromium, startDemoServer } from './helpers/browser.js';
 import { cellsLikePng, encodeGrey } from './helpers/png.js';
+import { decodeSafetensors, encodeSafetensors } from './helpers/safetensors.js';
 import { decodeInPage, heldAnswers, holdAnswers, openUNetPage, readCanvas, releaseAnswers, waitForStage } from './helpers/unet_page.js';
 
 const fromRepo = (path) => new URL(`../${path}`, import.meta.url);
@@ -219,6 +220,44 @@ const inverted = manifest.samples.findIndex((s) => /invert/i.test(`${s.name} ${s
     expect(await text('#unet-warning')).toMatch(/its normalized (mean brightness|skewness|contrast \(std\)) is -?[\d.]+, where the training images range over/);
   },
 );
+
+// The shipped weights with the training statistics recorded as the training export will record
+// them: ranges around those of the three 188x188 samples (numpy: mean 0.118 to 0.155, std 0.167
+// to 0.188, skewness 1.68 to 2.20 after the 1-99.8 percentile normalization).
+const RANGES = { mean: [0.11, 0.16], std: [0.16, 0.19], skewness: [1.6, 2.3] };
+
+test('with weights that record the training statistics: none for a sample, the ones outside for an inverted sample and a photo', async () => {
+  const recorded = encodeSafetensors(decodeSafetensors(new Uint8Array(weights)), { format: 'pt', input_statistics: JSON.stringify(RANGES) });
+  const { page: other, errors: otherErrors } = await openUNetPage(browser, server.url, (p) =>
+    p.route('**/cells-unet-base16.safetensors', (route) => route.fulfill({ body: Buffer.from(recorded), contentType: 'application/octet-stream' })),
+  );
+  try {
+    const run = async () => {
+      await other.click('#unet-run');
+      await waitForStage(other, 'done');
+      return other.$eval('#unet-warning', (w) => (w.hidden ? null : w.textContent));
+    };
+    expect(await run()).toBeNull(); // the first sample, shown on opening
+    const original = await decodeInPage(other, `${server.url}samples/${manifest.samples[0].image}`);
+    const inverted = Uint8Array.from({ length: original.width * original.height }, (_, i) => 255 - original.rgba[4 * i]);
+    await other.setInputFiles('#unet-upload', { name: 'inverted.png', mimeType: 'image/png', buffer: encodeGrey(original.width, original.height, inverted) });
+    await waitForStage(other, 'ready: press Run');
+    const warning = await run();
+    // numpy on the inverted PNG: mean 0.7992, std 0.2368, skewness -1.6755.
+    expect(warning).toBe(
+      'This image does not look like the fluorescence images the model was trained on: ' +
+        'its normalized mean brightness is 0.80, where the training images range over 0.11 to 0.16; ' +
+        'its normalized contrast (std) is 0.24, where the training images range over 0.16 to 0.19; ' +
+        'its normalized skewness is -1.68, where the training images range over 1.60 to 2.30. The mask below is not to be trusted.',
+    );
+    await other.setInputFiles('#unet-upload', { name: 'coffee.jpg', mimeType: 'image/jpeg', buffer: readFileSync(fromRepo('web/public/photos/coffee.jpg')) });
+    await waitForStage(other, 'ready: press Run');
+    expect(await run()).toMatch(/: it is in colour .*; its normalized mean brightness is 0\.\d+, where the training images range over 0\.11 to 0\.16; /);
+    expect(otherErrors).toEqual([]);
+  } finally {
+    await other.close();
+  }
+});
 
 test('from the keyboard alone: choose a sample, Tab to Run, press Enter', async () => {
   await page.focus('#unet-sample');

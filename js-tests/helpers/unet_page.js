@@ -28,10 +28,14 @@ function instrument() {
   };
 }
 
-/** Opens the demo with holdable worker answers, once the UNet's weights are loaded. */
-export async function openUNetPage(browser, url) {
+/**
+ * Opens the demo with holdable worker answers, once the UNet's weights are loaded; `prepare`
+ * (page) runs first, to route requests, say.
+ */
+export async function openUNetPage(browser, url, prepare = async () => {}) {
   const page = await browser.newPage();
   await page.addInitScript(instrument);
+  await prepare(page);
   const errors = [];
   page.setDefaultTimeout(20000);
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
