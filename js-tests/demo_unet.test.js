@@ -3,6 +3,7 @@
 // cannot take, the ground truth's IoU recomputed here from the truth PNG and the page's mask, and
 // the warning for images unlike the training data.
 import { readFileSync } from 'node:fs';
+import { axeViolations } from './helpers/axe.js';
 import { launchChromium, startDemoServer } from './helpers/browser.js';
 import { cellsLikePng, encodeGrey } from './helpers/png.js';
 import { decodeSafetensors, encodeSafetensors } from './helpers/safetensors.js';
@@ -89,8 +90,8 @@ test('a sample is drawn when chosen; Run gives its mask, outlines on it, and the
   expect(shown).toBeGreaterThan(0.5); // a trained model on its own kind of image
 
   // The count in words, in the mask's label, and as the number of outlined cells' colours.
-  const count = Number(/^Found (\d+) cells/.exec(summary)[1]);
-  expect(await page.getAttribute('#unet-mask', 'aria-label')).toMatch(new RegExp(`^mask: ${count} cells`));
+  const count = Number(/^Found (\d+) cells?/.exec(summary)[1]);
+  expect(await page.getAttribute('#unet-mask', 'aria-label')).toMatch(new RegExp(`^mask: ${count} cells?`));
   if (Number.isInteger(sample.count)) expect(summary).toContain(`the ground truth has ${sample.count}.`);
   // Outlines: coloured pixels on the grey image, each on the mask's foreground.
   const drawn = await readCanvas(page, '#unet-image');
@@ -101,7 +102,8 @@ test('a sample is drawn when chosen; Run gives its mask, outlines on it, and the
   }
   expect(coloured.length).toBeGreaterThan(count);
   expect(coloured.every((i) => foreground[i] === 1)).toBe(true);
-  expect(await page.getAttribute('#unet-image', 'aria-label')).toContain(`outline of each of the ${count} cells`);
+  expect(await page.getAttribute('#unet-image', 'aria-label')).toMatch(new RegExp(`outline of each of the ${count} cells? found`));
+  expect(await axeViolations(page)).toEqual([]);
   await page.locator('#unet').screenshot({ path: screenshot('unet-sample') });
 });
 
@@ -123,7 +125,7 @@ test('Cancel mid-pass: the progress stops where it was, the page says cancelled,
   expect(await page.isEnabled('#unet-cancel')).toBe(false);
   await chooseSample(0);
   await runToEnd();
-  expect(await text('#unet-summary')).toMatch(/^Found \d+ cells/);
+  expect(await text('#unet-summary')).toMatch(/^Found \d+ cells?/);
 }, 120000);
 
 test('an answer that arrives after another sample was chosen is dropped; the shown result is the new sample’s', async () => {
@@ -181,6 +183,7 @@ test('a file that is not an image, and an image over the cap, get a message and 
 
   await upload('paper.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'));
   await page.waitForSelector('#unet-error:has-text("“paper.pdf” is not an image")');
+  expect(await axeViolations(page)).toEqual([]);
 
   await upload('huge.png', 'image/png', encodeGrey(4097, 4097, new Uint8Array(4097 * 4097)));
   await page.waitForSelector('#unet-error:has-text("4097×4097")');
@@ -205,6 +208,7 @@ test('a colour photo gets the warning that the mask is not to be trusted', async
   expect(warning).toMatch(/The mask below is not to be trusted\.$/);
   if (hasStatistics) expect(warning).toMatch(/its normalized /);
   expect(await page.getAttribute('#unet-mask', 'aria-label')).toMatch(/\(not to be trusted\)/);
+  expect(await axeViolations(page)).toEqual([]);
   await page.locator('#unet').screenshot({ path: screenshot('unet-photo-warning') });
   // The next image starts without it.
   await chooseSample(0);
@@ -272,5 +276,27 @@ test('from the keyboard alone: choose a sample, Tab to Run, press Enter', async 
   await page.keyboard.press('Enter');
   await waitForStage(page, 'done');
   expect(await page.evaluate(() => document.activeElement.id)).toBe('unet-run');
-  expect(await text('#unet-summary')).toMatch(/^Found \d+ cells/);
+  expect(await text('#unet-summary')).toMatch(/^Found \d+ cells?/);
+});
+
+test('on a phone (390x844): the results fit the width, and Run and Cancel are finger-sized', async () => {
+  const { page: phone, errors: phoneErrors } = await openUNetPage(browser, server.url, (p) => p.setViewportSize({ width: 390, height: 844 }));
+  try {
+    await phone.click('#unet-run');
+    await waitForStage(phone, 'done');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+    for (const selector of ['#unet-run', '#unet-cancel', '#unet-sample', '#unet-upload']) {
+      const box = await phone.locator(selector).boundingBox();
+      expect([selector, box.width >= 24 && box.height >= 24]).toEqual([selector, true]);
+    }
+    for (const selector of ['#unet-image', '#unet-mask', '#unet-truth']) {
+      const box = await phone.locator(selector).boundingBox();
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    expect(await axeViolations(phone)).toEqual([]);
+    await phone.locator('#unet').screenshot({ path: screenshot('unet-phone') });
+    expect(phoneErrors).toEqual([]);
+  } finally {
+    await phone.close();
+  }
 });

@@ -24,6 +24,18 @@ export function passClient(worker) {
     pass[data.type]?.(data);
   });
 
+  // An exception the worker did not catch (it failed to load, say) ends every pass and the
+  // model's loading with its message, instead of leaving them waiting for ever.
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    const message = `the worker stopped: ${event.message || 'it could not start'}`;
+    for (const [id, pass] of live) {
+      live.delete(id);
+      (pass.cancelling ? pass.cancelled : pass.error)?.({ type: 'error', id, message });
+    }
+    model?.({ type: 'model-error', message });
+  });
+
   const stop = (id, keep) => {
     const pass = live.get(id);
     if (!pass) return;

@@ -11,6 +11,8 @@ import { drawClassMaps } from './class_maps.js';
 import { foregroundIoU } from './metrics.js';
 import { describeReasons } from './statistics.js';
 
+const cells = (n) => `${n} cell${n === 1 ? '' : 's'}`;
+
 export function startUNetDemo(root, manifest) {
   const $ = (selector) => root.querySelector(selector);
   const [select, upload, runButton, cancelButton] = ['#unet-sample', '#unet-upload', '#unet-run', '#unet-cancel'].map($);
@@ -84,7 +86,7 @@ export function startUNetDemo(root, manifest) {
 
   function showTruth(truth, sample) {
     drawTruth($('#unet-truth'), truth, shown.image);
-    const label = sample.count === null ? 'ground truth' : `ground truth: ${sample.count} cells`;
+    const label = sample.count === null ? 'ground truth' : `ground truth: ${cells(sample.count)}`;
     $('#unet-truth').setAttribute('aria-label', `${label} (white on black)`);
     $('#unet-truth-caption').textContent = label;
     figure('truth', true);
@@ -139,16 +141,16 @@ export function startUNetDemo(root, manifest) {
     const { width, height, foreground, labels, count, ms, tiles, build } = result;
     const untrusted = !$('#unet-warning').hidden;
     drawOutlines($('#unet-image'), image, labels);
-    describeImage(`the image, ${width}×${height} pixels, with the outline of each of the ${count} cells found`);
+    describeImage(`the image, ${width}×${height} pixels, with the outline of each of the ${cells(count)} found`);
     drawMask($('#unet-mask'), result);
-    const maskLabel = `mask: ${count} cells${untrusted ? ' (not to be trusted)' : ''}`;
+    const maskLabel = `mask: ${cells(count)}${untrusted ? ' (not to be trusted)' : ''}`;
     $('#unet-mask').setAttribute('aria-label', `${maskLabel}, each in its colour on black`);
     $('#unet-mask-caption').textContent = maskLabel;
     $('#unet-mask-figure').dataset.request = result.id;
     figure('mask', true);
     const share = foreground.reduce((a, b) => a + b, 0) / foreground.length;
     const lines = [
-      `Found ${count} cells` + (manifest.minArea ? ` (of at least ${manifest.minArea} pixels)` : '') + (sample?.count != null ? `; the ground truth has ${sample.count}.` : '.'),
+      `Found ${cells(count)}` + (manifest.minArea ? ` (of at least ${manifest.minArea} pixels)` : '') + (sample?.count != null ? `; the ground truth has ${sample.count}.` : '.'),
     ];
     if (truth) {
       const red = truth.rgba.filter((_, i) => i % 4 === 0);
