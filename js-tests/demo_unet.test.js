@@ -279,6 +279,44 @@ test('from the keyboard alone: choose a sample, Tab to Run, press Enter', async 
   expect(await text('#unet-summary')).toMatch(/^Found \d+ cells?/);
 });
 
+test('a manifest in the training export’s new format: names, descriptions, true counts, minArea and class names are shown', async () => {
+  const next = {
+    model: manifest.model,
+    classes: ['background', 'cell'],
+    minArea: 5,
+    samples: manifest.samples.map((s, i) => ({
+      name: `sample ${String.fromCharCode(65 + i)}`,
+      image: s.image,
+      truth: s.truth,
+      count: 10 + i,
+      generator: i === 0 ? 'training' : 'independent',
+      description: `Description ${i}.`,
+    })),
+  };
+  const { page: other, errors: otherErrors } = await openUNetPage(browser, server.url, (p) =>
+    p.route('**/samples/cells.json', (route) => route.fulfill({ json: next })),
+  );
+  try {
+    expect(await other.$$eval('#unet-sample option:not([disabled])', (os) => os.map((o) => o.textContent))).toEqual(next.samples.map((s) => s.name));
+    expect(await other.textContent('#unet-description')).toBe('Description 0. Made by the training generator.');
+    expect(await other.textContent('#unet-truth-caption')).toBe('ground truth: 10 cells');
+    await other.selectOption('#unet-sample', '1');
+    await waitForStage(other, 'ready: press Run');
+    expect(await other.textContent('#unet-description')).toBe('Description 1. Made by an independent generator.');
+    await other.click('#unet-run');
+    await waitForStage(other, 'done');
+    expect(await other.textContent('#unet-summary')).toMatch(/^Found \d+ cells? \(of at least 5 pixels\); the ground truth has 11\. IoU/);
+    expect(await other.textContent('#unet-weights')).toMatch(/, 2 classes \(background, cell\)\.$/);
+    expect(await other.$$eval('#unet-classes figcaption', (cs) => cs.map((c) => c.textContent))).toEqual([
+      'class 0: background (raw logits)',
+      'class 1: cell (raw logits)',
+    ]);
+    expect(otherErrors).toEqual([]);
+  } finally {
+    await other.close();
+  }
+});
+
 test('on a phone (390x844): the results fit the width, and Run and Cancel are finger-sized', async () => {
   const { page: phone, errors: phoneErrors } = await openUNetPage(browser, server.url, (p) => p.setViewportSize({ width: 390, height: 844 }));
   try {
