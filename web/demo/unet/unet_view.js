@@ -6,12 +6,9 @@
 // the pass before, and its answers with it.
 import { passClient } from './pass_client.js';
 import { readImage } from './source.js';
-import { drawImage, drawMask, drawOutlines, drawTruth } from './draw.js';
-import { drawClassMaps } from './class_maps.js';
-import { foregroundIoU } from './metrics.js';
+import { drawImage } from './draw.js';
+import { describeImage, showResult, showTruth, showWarning } from './results.js';
 import { describeReasons } from './statistics.js';
-
-const cells = (n) => `${n} cell${n === 1 ? '' : 's'}`;
 
 export function startUNetDemo(root, manifest) {
   const $ = (selector) => root.querySelector(selector);
@@ -30,7 +27,7 @@ export function startUNetDemo(root, manifest) {
   let pass = null;
 
   const stage = (text) => ($('#unet-stage').textContent = text);
-  const figure = (name, visible) => ($(`#unet-${name}-figure`).hidden = !visible);
+  const hide = (...names) => names.forEach((name) => ($(`#unet-${name}-figure`).hidden = true));
 
   function setRunning(running) {
     runButton.disabled = !(shown && model);
@@ -41,7 +38,7 @@ export function startUNetDemo(root, manifest) {
   // Back to the image alone: no mask, outlines, scores or warning of an earlier pass.
   function clearResults() {
     if (shown) drawImage($('#unet-image'), shown.image);
-    figure('mask', false);
+    hide('mask');
     $('#unet-mask-figure').removeAttribute('data-request');
     $('#unet-warning').hidden = true;
     $('#unet-summary').textContent = '';
@@ -56,7 +53,7 @@ export function startUNetDemo(root, manifest) {
     const mine = ++choice;
     shown = null;
     clearResults();
-    for (const name of ['image', 'truth']) figure(name, false);
+    hide('image', 'truth');
     setRunning(false);
     $('#unet-description').textContent = sample?.description ?? '';
     stage('loading the image…');
@@ -66,9 +63,8 @@ export function startUNetDemo(root, manifest) {
       if (mine !== choice) return;
       shown = { image, sample, truth };
       drawImage($('#unet-image'), image);
-      describeImage(`the image, ${image.width}×${image.height} pixels`);
-      figure('image', true);
-      if (truth) showTruth(truth, sample);
+      describeImage(root, `the image, ${image.width}×${image.height} pixels`);
+      if (truth) showTruth(root, truth, sample, image);
       if (!sample) $('#unet-description').textContent = `Your image, ${image.width}×${image.height} pixels.`;
       stage(model ? 'ready: press Run' : 'loading the weights…');
     } catch (error) {
@@ -77,19 +73,6 @@ export function startUNetDemo(root, manifest) {
       stage('');
     }
     setRunning(false);
-  }
-
-  function describeImage(label) {
-    $('#unet-image').setAttribute('aria-label', label);
-    $('#unet-image-caption').textContent = label;
-  }
-
-  function showTruth(truth, sample) {
-    drawTruth($('#unet-truth'), truth, shown.image);
-    const label = sample.count === null ? 'ground truth' : `ground truth: ${cells(sample.count)}`;
-    $('#unet-truth').setAttribute('aria-label', `${label} (white on black)`);
-    $('#unet-truth-caption').textContent = label;
-    figure('truth', true);
   }
 
   function run() {
@@ -108,12 +91,12 @@ export function startUNetDemo(root, manifest) {
     pass = client.run(
       { rgba: copy, width, height, minArea: manifest.minArea },
       {
-        checked: (check) => warn(describeReasons(check)),
+        checked: (check) => showWarning(root, describeReasons(check)),
         progress: ({ fraction }) => ($('#unet-progress').value = fraction),
         done: (result) => {
           // pass_client drops a replaced pass's answers; this is the image's own check.
           if (shown !== current) return;
-          show(result, current);
+          showResult(root, result, current, manifest);
           finish('done');
         },
         error: ({ message }) => {
@@ -126,45 +109,6 @@ export function startUNetDemo(root, manifest) {
     );
     runButton.dataset.request = pass.id;
     setRunning(true);
-  }
-
-  function warn(reasons) {
-    const box = $('#unet-warning');
-    box.hidden = reasons.length === 0;
-    if (box.hidden) return;
-    box.textContent =
-      `This image does not look like the fluorescence images the model was trained on: ${reasons.join('; ')}. ` +
-      'The mask below is not to be trusted.';
-  }
-
-  function show(result, { image, sample, truth }) {
-    const { width, height, foreground, labels, count, ms, tiles, build } = result;
-    const untrusted = !$('#unet-warning').hidden;
-    drawOutlines($('#unet-image'), image, labels);
-    describeImage(`the image, ${width}×${height} pixels, with the outline of each of the ${cells(count)} found`);
-    drawMask($('#unet-mask'), result);
-    const maskLabel = `mask: ${cells(count)}${untrusted ? ' (not to be trusted)' : ''}`;
-    $('#unet-mask').setAttribute('aria-label', `${maskLabel}, each in its colour on black`);
-    $('#unet-mask-caption').textContent = maskLabel;
-    $('#unet-mask-figure').dataset.request = result.id;
-    figure('mask', true);
-    const share = foreground.reduce((a, b) => a + b, 0) / foreground.length;
-    const lines = [
-      `Found ${cells(count)}` + (manifest.minArea ? ` (of at least ${manifest.minArea} pixels)` : '') + (sample?.count != null ? `; the ground truth has ${sample.count}.` : '.'),
-    ];
-    if (truth) {
-      const red = truth.rgba.filter((_, i) => i % 4 === 0);
-      const iou = foregroundIoU(foreground, height, width, red, truth.height, truth.width);
-      lines.push(`IoU of the cells with the ground truth: ${iou.toFixed(3)}.`);
-    }
-    lines.push(
-      `Segmented ${width}×${height} pixels in ${(ms / 1000).toFixed(1)} s (${tiles} tile${tiles > 1 ? 's' : ''}, ` +
-        `${build.simd === false ? 'WebAssembly' : 'WebAssembly SIMD'}, ${build.threads} thread${build.threads > 1 ? 's' : ''}). ` +
-        `${(100 * share).toFixed(1)}% of the pixels are cells.`,
-    );
-    $('#unet-summary').textContent = lines.join(' ');
-    drawClassMaps($('#unet-classes'), result, manifest.classes);
-    $('#unet-logits').hidden = false;
   }
 
   select.addEventListener('change', () => {
