@@ -329,6 +329,11 @@ test('on a phone (390x844): the results fit the width, and Run and Cancel are fi
     }
     expect(await axeViolations(phone)).toEqual([]);
     await phone.locator('#unet').screenshot({ path: screenshot('unet-phone') });
+    // At the image's own size each picture scrolls inside its column, and the page still fits.
+    await phone.check('#unet-actual-size');
+    expect(await phone.$eval('#unet-mask', (c) => c.getBoundingClientRect().width)).toBe(await phone.$eval('#unet-mask', (c) => c.width));
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+    expect(await axeViolations(phone)).toEqual([]);
     expect(phoneErrors).toEqual([]);
   } finally {
     await phone.close();

@@ -123,6 +123,12 @@ export function startUNetDemo(root, manifest) {
     choose(file, null);
   });
   runButton.addEventListener('click', run);
+  const actualSize = $('#unet-actual-size');
+  actualSize.addEventListener('change', () => {
+    $('.unet-results').classList.toggle('actual-size', actualSize.checked);
+    // A region that scrolls must take focus, so that the keyboard can scroll it too.
+    for (const figure of root.querySelectorAll('.unet-results figure')) figure.toggleAttribute('tabindex', actualSize.checked);
+  });
   cancelButton.addEventListener('click', () => {
     pass?.cancel();
     stage('cancelling…');
