@@ -51,7 +51,7 @@ export function passClient(worker) {
   const stopFlag = () => (globalThis.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : null);
 
   return {
-    /** Resolves to the model's {classes, levels, padding, metadata, ...} once the worker has it. */
+    /** Resolves to the model's {classes, bytes} once the worker has loaded it. */
     load(weightsUrl) {
       return new Promise((resolve, reject) => {
         model = (data) => (data.type === 'model' ? resolve(data) : reject(new Error(data.message)));
@@ -62,8 +62,9 @@ export function passClient(worker) {
     /**
      * Starts a pass; any pass still running is dropped (cancelled, and never heard from again).
      * `on`: {checked, progress, done, error, cancelled}, each called with the worker's message.
-     * Returns {id, cancel()}: cancel stops the pass, and `cancelled` fires once the worker says
-     * it stopped (or finished anyway: its result is then not shown).
+     * Returns {id, cancel(), drop()}: cancel stops the pass, and `cancelled` fires once the
+     * worker says it stopped (or finished anyway: its result is then not shown); drop stops it
+     * without a word, for a pass whose image is no longer shown.
      */
     run(request, on, transfer = []) {
       for (const id of [...live.keys()]) stop(id, false);

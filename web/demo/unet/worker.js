@@ -21,13 +21,7 @@ async function loadModel(url) {
   if (!response.ok) throw new Error(`could not fetch the weights at ${url} (HTTP ${response.status})`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const net = await poolkit.UNet.fromSafetensors(bytes, { onProgress: (stage, fraction) => onStage(fraction) });
-  self.postMessage({
-    type: 'model',
-    classes: net.outChannels,
-    levels: net.levels,
-    padding: net.padding,
-    bytes: bytes.length,
-  });
+  self.postMessage({ type: 'model', classes: net.outChannels, bytes: bytes.length });
   return net;
 }
 
