@@ -229,15 +229,58 @@ test('a colour photo gets the warning that the mask is not to be trusted', async
   expect(await isHidden('#unet-warning')).toBe(true);
 });
 
-const inverted = manifest.samples.findIndex((s) => /invert/i.test(`${s.name} ${s.description}`));
-(hasStatistics && inverted >= 0 ? test : test.skip)(
-  'the inverted sample gets the warning, naming the statistic outside its range (skipped until the model has __metadata__.input_statistics and cells.json an inverted sample)',
+const training = manifest.samples.findIndex((s) => s.generator === 'training');
+(hasStatistics ? test : test.skip)(
+  'the shipped weights’ input_statistics: no warning for a sample of the training generator, one for an inverted sample and a photo (skipped while the shipped model has no __metadata__.input_statistics)',
   async () => {
-    await chooseSample(inverted);
+    if (training >= 0) {
+      await chooseSample(training);
+      await runToEnd();
+      expect(await isHidden('#unet-warning')).toBe(true);
+    }
+    const original = await decodeInPage(page, `${server.url}samples/${manifest.samples[0].image}`);
+    const inverted = Uint8Array.from({ length: original.width * original.height }, (_, i) => 255 - original.rgba[4 * i]);
+    await upload('inverted.png', 'image/png', encodeGrey(original.width, original.height, inverted));
+    await waitForStage(page, 'ready: press Run');
     await runToEnd();
-    expect(await text('#unet-warning')).toMatch(/its normalized (mean brightness|skewness|contrast \(std\)) is -?[\d.]+, where the training images range over/);
+    expect(await text('#unet-warning')).toMatch(/: its normalized (mean brightness|contrast \(std\)|skewness) is -?[\d.]+, where the training images range over /);
+    await upload('chelsea.jpg', 'image/jpeg', readFileSync(fromRepo('web/public/photos/chelsea.jpg')));
+    await waitForStage(page, 'ready: press Run');
+    await runToEnd();
+    expect(await text('#unet-warning')).toMatch(/: it is in colour .*; its normalized /);
   },
+  120000,
 );
+
+const reference = manifest.samples.findIndex((s) => s.pytorch);
+(reference >= 0 ? test : test.skip)(
+  'a sample finds what PyTorch found on it: the IoU and the count cells.json records (skipped while cells.json records none)',
+  async () => {
+    await chooseSample(reference);
+    await runToEnd();
+    const summary = await text('#unet-summary');
+    const { iou, count } = manifest.samples[reference].pytorch;
+    expect(Number(/IoU of the cells with the ground truth: ([\d.]+)\./.exec(summary)[1])).toBeCloseTo(iou, 2);
+    expect(Math.abs(Number(/^Found (\d+) cells?/.exec(summary)[1]) - count)).toBeLessThanOrEqual(1);
+    expect(summary).toContain(`PyTorch, on the same image: IoU ${iou.toFixed(3)}, ${count} cell`);
+  },
+  120000,
+);
+
+test('from the keyboard alone: choose a sample, Tab to Run, press Enter', async () => {
+  await chooseSample(0);
+  await page.focus('#unet-sample');
+  await page.keyboard.press('ArrowDown');
+  await waitForStage(page, 'ready: press Run');
+  expect(await page.inputValue('#unet-sample')).toBe('1');
+  await page.keyboard.press('Tab'); // the upload
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement.id)).toBe('unet-run');
+  await page.keyboard.press('Enter');
+  await waitForStage(page, 'done');
+  expect(await page.evaluate(() => document.activeElement.id)).toBe('unet-run');
+  expect(await text('#unet-summary')).toMatch(/^Found \d+ cells?/);
+});
 
 // The shipped weights with training statistics recorded as the training export records them,
 // here ranges around those of cellsLikePng(200, 150): numpy gives mean 0.1075, std 0.2289 and
@@ -287,6 +330,7 @@ test('a manifest in the training export’s new format: names, descriptions, tru
       count: 10 + i,
       generator: i === 0 ? 'training' : 'independent',
       description: `Description ${i}.`,
+      pytorch: { iou: 0.5, count: 3 },
     })),
   };
   const { page: other, errors: otherErrors } = await openUNetPage(browser, server.url, (p) =>
@@ -301,7 +345,7 @@ test('a manifest in the training export’s new format: names, descriptions, tru
     expect(await other.textContent('#unet-description')).toBe('Description 1. Made by an independent generator.');
     await other.click('#unet-run');
     await waitForStage(other, 'done');
-    expect(await other.textContent('#unet-summary')).toMatch(/^Found \d+ cells? \(of at least 5 pixels\); the ground truth has 11\. IoU/);
+    expect(await other.textContent('#unet-summary')).toMatch(/^Found \d+ cells? \(of at least 5 pixels\); the ground truth has 11\. IoU .* PyTorch, on the same image: IoU 0\.500, 3 cells\. Segmented/);
     expect(await other.textContent('#unet-weights')).toMatch(/, 2 classes \(background, cell\)\.$/);
     expect(await other.$$eval('#unet-classes figcaption', (cs) => cs.map((c) => c.textContent))).toEqual([
       'class 0: background (raw logits)',

@@ -119,7 +119,10 @@ test('the manifest: the new format as written, the old one with names and no cou
       model: '../models/m.safetensors',
       classes: ['background', 'cell', 'boundary'],
       minArea: 20,
-      samples: [{ name: 'dense', image: 'd.png', truth: 'd-truth.png', count: 41, generator: 'independent', description: 'Crowded cells.' }],
+      samples: [
+        { name: 'dense', image: 'd.png', truth: 'd-truth.png', count: 41, generator: 'independent', description: 'Crowded cells.', pytorch: { iou: 0.91, count: 40 } },
+        { name: 'lit', image: 'l.png', truth: 'l-truth.png', count: 7, generator: 'independent', description: 'the independent generator: sparse cells' },
+      ],
     },
     base,
   );
@@ -129,7 +132,15 @@ test('the manifest: the new format as written, the old one with names and no cou
     classes: ['background', 'cell', 'boundary'],
     minArea: 20,
     samples: [
-      { name: 'dense', image: 'http://x/samples/d.png', truth: 'http://x/samples/d-truth.png', count: 41, description: 'Crowded cells. Made by an independent generator.' },
+      {
+        name: 'dense',
+        image: 'http://x/samples/d.png',
+        truth: 'http://x/samples/d-truth.png',
+        count: 41,
+        description: 'Crowded cells. Made by an independent generator.',
+        pytorch: { iou: 0.91, count: 40 },
+      },
+      { name: 'lit', image: 'http://x/samples/l.png', truth: 'http://x/samples/l-truth.png', count: 7, description: 'The independent generator: sparse cells.', pytorch: null },
     ],
   });
 });

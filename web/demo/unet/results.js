@@ -53,6 +53,9 @@ export function showResult(root, result, { image, sample, truth }, manifest) {
     const red = truth.rgba.filter((_, i) => i % 4 === 0);
     lines.push(`IoU of the cells with the ground truth: ${foregroundIoU(foreground, height, width, red, truth.height, truth.width).toFixed(3)}.`);
   }
+  if (sample?.pytorch) {
+    lines.push(`PyTorch, on the same image: IoU ${sample.pytorch.iou.toFixed(3)}, ${cells(sample.pytorch.count)}.`);
+  }
   lines.push(
     `Segmented ${width}×${height} pixels in ${(ms / 1000).toFixed(1)} s (${tiles} tile${tiles > 1 ? 's' : ''}, ` +
       `${build.simd === false ? 'WebAssembly' : 'WebAssembly SIMD'}, ${build.threads} thread${build.threads > 1 ? 's' : ''}). ` +
