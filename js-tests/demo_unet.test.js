@@ -346,7 +346,7 @@ test('a manifest in the training export’s new format: names, descriptions, tru
     await other.click('#unet-run');
     await waitForStage(other, 'done');
     expect(await other.textContent('#unet-summary')).toMatch(/^Found \d+ cells? \(of at least 5 pixels\); the ground truth has 11\. IoU .* PyTorch, on the same image: IoU 0\.500, 3 cells\. Segmented/);
-    expect(await other.textContent('#unet-weights')).toMatch(/, 2 classes \(background, cell\)\.$/);
+    expect(await other.textContent('#unet-weights')).toMatch(/, 2 classes \(background, cell\)(\.|; IoU \d\.\d{3} on held-out images in PyTorch\.)$/);
     expect(await other.$$eval('#unet-classes figcaption', (cs) => cs.map((c) => c.textContent))).toEqual([
       'class 0: background (raw logits)',
       'class 1: cell (raw logits)',

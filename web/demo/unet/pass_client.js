@@ -51,7 +51,7 @@ export function passClient(worker) {
   const stopFlag = () => (globalThis.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : null);
 
   return {
-    /** Resolves to the model's {classes, bytes} once the worker has loaded it. */
+    /** Resolves to the model's {classes, bytes, heldOutIoU} once the worker has loaded it. */
     load(weightsUrl) {
       return new Promise((resolve, reject) => {
         model = (data) => (data.type === 'model' ? resolve(data) : reject(new Error(data.message)));

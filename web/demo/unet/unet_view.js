@@ -139,7 +139,8 @@ export function startUNetDemo(root, manifest) {
     model = info;
     $('#unet-weights').textContent =
       `Weights: ${manifest.weightsName} (${(info.bytes / 1e6).toFixed(1)} MB), ${info.classes} classes` +
-      (manifest.classes ? ` (${manifest.classes.join(', ')})` : '') + '.';
+      (manifest.classes ? ` (${manifest.classes.join(', ')})` : '') +
+      (info.heldOutIoU === null ? '.' : `; IoU ${info.heldOutIoU.toFixed(3)} on held-out images in PyTorch.`);
     if (shown) stage('ready: press Run');
     setRunning(false);
   });

@@ -21,7 +21,8 @@ async function loadModel(url) {
   if (!response.ok) throw new Error(`could not fetch the weights at ${url} (HTTP ${response.status})`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const net = await poolkit.UNet.fromSafetensors(bytes, { onProgress: (stage, fraction) => onStage(fraction) });
-  self.postMessage({ type: 'model', classes: net.outChannels, bytes: bytes.length });
+  const heldOutIoU = Number(net.metadata?.held_out_iou); // as the training script measured it
+  self.postMessage({ type: 'model', classes: net.outChannels, bytes: bytes.length, heldOutIoU: Number.isFinite(heldOutIoU) ? heldOutIoU : null });
   return net;
 }
 
