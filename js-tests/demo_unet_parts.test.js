@@ -29,9 +29,10 @@ describe('statistics', () => {
     expect(normalizedStatistics(new Float32Array(9).fill(0.4))).toEqual({ mean: 0, std: 0, skewness: 0 });
   });
 
-  test('a statistic is out of range only far outside the training extremes, and the reasons name it', () => {
+  test('a statistic outside the training extremes is named, with its value and range', () => {
     const ranges = { mean: [0.1, 0.3], std: [0.1, 0.2], skewness: [1, 3] };
-    expect(outOfRange({ mean: 0.34, std: 0.15, skewness: 0.6 }, ranges)).toEqual([]); // within a quarter of the width
+    expect(outOfRange({ mean: 0.3, std: 0.1, skewness: 1 }, ranges)).toEqual([]); // the extremes are in
+    expect(outOfRange({ mean: 0.31, std: 0.15, skewness: 2 }, ranges).map((o) => o.name)).toEqual(['mean']);
     const outside = outOfRange({ mean: 0.8, std: 0.15, skewness: -1.7 }, ranges);
     expect(outside.map((o) => o.name)).toEqual(['mean', 'skewness']);
     const reasons = describeReasons({ spread: 0, outside });

@@ -127,7 +127,10 @@ export function startUNetDemo(root, manifest) {
   actualSize.addEventListener('change', () => {
     $('.unet-results').classList.toggle('actual-size', actualSize.checked);
     // A region that scrolls must take focus, so that the keyboard can scroll it too.
-    for (const figure of root.querySelectorAll('.unet-results figure')) figure.toggleAttribute('tabindex', actualSize.checked);
+    for (const figure of root.querySelectorAll('.unet-results figure')) {
+      if (actualSize.checked) figure.setAttribute('tabindex', '0');
+      else figure.removeAttribute('tabindex');
+    }
   });
   cancelButton.addEventListener('click', () => {
     pass?.cancel();
