@@ -469,6 +469,9 @@ exactly<number>()(net.outChannels);
 exactly<{ encoder: number[]; bottom: number; up: number[]; decoder: number[] }>()(net.widths);
 exactly<'valid' | 'same'>()(net.padding);
 exactly<boolean>()(net.isDisposed);
+exactly<Readonly<Record<string, string>>>()(net.metadata);
+exactly<poolkit.UNetPreprocessing | null>()(net.preprocessing);
+if (net.preprocessing) exactly<'percentile'>()(net.preprocessing.type);
 const pixels = poolkit.tensor(new Float32Array(572 * 572), [1, 1, 572, 572]);
 isTensor(net.forward(pixels));
 const controller = new AbortController();
@@ -484,6 +487,17 @@ isTensor(
 isTensor(net.forward(pixels, { signal: AbortSignal.timeout(1000) }));
 isTensor(await net.segment(pixels));
 isTensor(await net.segment(pixels, { tileSize: 188, onProgress: (fraction) => exactly<number>()(fraction), signal: controller.signal }));
+isTensor(await net.segment(pixels, { preprocess: false }));
+const cells = poolkit.instances(pixels, { minArea: 20 });
+exactly<Int32Array>()(cells.labels);
+exactly<number>()(cells.count);
+exactly<poolkit.Cell[]>()(cells.cells);
+exactly<[y: number, x: number]>()(cells.cells[0].centroid);
+exactly<poolkit.Instances>()(poolkit.instances(pixels));
+// @ts-expect-error minArea is a number
+void poolkit.instances(pixels, { minArea: '20' });
+// @ts-expect-error preprocess is true or false
+void net.segment(pixels, { preprocess: 'no' });
 // @ts-expect-error segment's progress is a fraction only
 void net.segment(pixels, { onProgress: (stage: string, fraction: number) => {} });
 exactly<void>()(net.dispose());

@@ -689,6 +689,39 @@ export interface FromImageDataOptions {
  */
 export function fromImageData(image: ImageDataLike, options?: FromImageDataOptions): Tensor;
 
+export interface InstancesOptions {
+  /** Instances with fewer pixels are dropped (the rest renumbered); a non-negative integer, default 0. */
+  minArea?: number;
+}
+
+/** One instance of instances(): its label, its pixel count and its mean row and column. */
+export interface Cell {
+  label: number;
+  area: number;
+  centroid: [y: number, x: number];
+}
+
+export interface Instances {
+  /** height * width labels, row-major: 0 background, 1..count the instances. */
+  labels: Int32Array;
+  height: number;
+  width: number;
+  count: number;
+  /** By label: cells[k - 1] is instance k. */
+  cells: Cell[];
+}
+
+/**
+ * Cells from U-Net logits ([1, C, H, W] or [C, H, W] float32, C >= 2), as
+ * scripts/cells/instances.py defines them: each pixel's class is the argmax over C (ties to the
+ * lowest class; 0 background, 1 cell, 2 boundary, 3 and up background); the 4-connected
+ * components of class 1 are numbered in raster order of their first pixels; with C >= 3,
+ * boundary pixels join a 4-neighbouring instance in rounds (the smallest label where several
+ * meet); then instances under minArea pixels are dropped. Throws an Error naming the argument
+ * for anything else.
+ */
+export function instances(logits: Tensor, options?: InstancesOptions): Instances;
+
 /** Called after each stage of a UNet forward pass (enc1, ..., bottom, up3, dec3, ..., out_conv). */
 export type UNetProgress = (stage: string, fraction: number) => void;
 
@@ -724,6 +757,22 @@ export interface UNetSegmentOptions {
   onProgress?: (fraction: number) => void;
   /** Checked between tiles: once fired, segment rejects with its reason and frees what it allocated. */
   signal?: AbortSignal;
+  /**
+   * Apply the model's `preprocessing` to the image first (default true; a model without one
+   * takes the image as it is). false: the image is already preprocessed.
+   */
+  preprocess?: boolean;
+}
+
+/**
+ * A model's preprocessing, from its file's `__metadata__.preprocessing` (JSON): the image's
+ * low-th to high-th percentile (numpy's linear method, every channel together) mapped to 0..1,
+ * float32((x - lo) / (hi - lo + 1e-20)). 0 <= low < high <= 100.
+ */
+export interface UNetPreprocessing {
+  readonly type: 'percentile';
+  readonly low: number;
+  readonly high: number;
 }
 
 /**
@@ -736,7 +785,8 @@ export class UNet {
   /**
    * Loads a state_dict saved as .safetensors, inferring depth, widths and in/out channels from
    * its keys and shapes (awaits ready() itself). F16 and BF16 tensors are converted to float32.
-   * Rejects with an Error naming the tensor when the file is damaged or is not such a model.
+   * Rejects with an Error naming the tensor when the file is damaged or is not such a model,
+   * and when `__metadata__.preprocessing` is not a preprocessing poolkit applies.
    */
   static fromSafetensors(bytes: ArrayBuffer | ArrayBufferView, options?: UNetOptions): Promise<UNet>;
   readonly levels: number;
@@ -745,6 +795,10 @@ export class UNet {
   /** A new copy on every read. */
   readonly widths: UNetWidths;
   readonly padding: 'valid' | 'same';
+  /** The file's `__metadata__` strings by key (frozen; empty when it had none). */
+  readonly metadata: Readonly<Record<string, string>>;
+  /** What segment() applies to images, from `__metadata__.preprocessing`, or null. */
+  readonly preprocessing: UNetPreprocessing | null;
   readonly isDisposed: boolean;
   /**
    * (N, C, H, W) or (C, H, W) float32 in, (N, outChannels, H', W') out. A 3-level 'valid' net
@@ -755,7 +809,9 @@ export class UNet {
   /**
    * An image of any size, [1, C, H, W] or [C, H, W] float32, to [1, outChannels, H, W] logits, by
    * overlap tiles mirrored at the borders: the same bits as one pass over the whole mirrored
-   * image, for every tileSize. The event loop runs between tiles.
+   * image, for every tileSize. The event loop runs between tiles. With the model's
+   * `preprocessing` (unless `preprocess: false`), lo and hi come from the whole image once and
+   * every pixel is mapped as the tiles read it; a NaN or infinite pixel is then an Error.
    */
   segment(image: Tensor, options?: UNetSegmentOptions): Promise<Tensor>;
   /** Frees the packed weights in wasm memory (after a pass running now returns). */

@@ -7,3 +7,4 @@ export * as nn from './nn/index.js';
 export { UNet } from './unet.js';
 export { loadSafetensors } from './load_safetensors.js';
 export { fromImageData } from './image_data.js';
+export { instances } from './instances.js';

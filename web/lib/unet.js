@@ -3,7 +3,9 @@
 import { allocateElements, ready, wasm } from './runtime.js';
 import { addressOf, adoptWasmTensor, filledTensor, withPinned } from './tensor.js';
 import { planTiles, reflect } from './unet_tiles.js';
-import { checkInput, readOptions } from './options.js';
+import { bool, checkInput, readOptions } from './options.js';
+import { percentileMapping } from './percentile.js';
+import { readPreprocessing } from './preprocessing.js';
 import { copyFloat32, parseSafetensors } from './safetensors.js';
 import { checkUNetTensors, inferUNetSpec } from './unet_spec.js';
 
@@ -57,15 +59,19 @@ export class UNet {
   #handle;
   #spec;
   #onProgress;
+  #metadata;
+  #preprocessing;
   // Forward passes running now (onProgress may start another); dispose() waits for them.
   #running = 0;
   #disposeRequested = false;
 
   /** @internal Use UNet.fromSafetensors. */
-  constructor(handle, spec, onProgress) {
+  constructor(handle, spec, onProgress, metadata, preprocessing) {
     this.#handle = handle;
     this.#spec = spec;
     this.#onProgress = onProgress;
+    this.#metadata = metadata;
+    this.#preprocessing = preprocessing;
     finalizer.register(this, handle, this);
   }
 
@@ -77,6 +83,10 @@ export class UNet {
    *   'same' (a model built with padding=1).
    * - onProgress(stage, fraction): called after each stage of every forward pass, with the
    *   fraction of its multiply-adds done.
+   * The header's __metadata__ is kept (`metadata`); its "preprocessing" entry, JSON such as
+   * {"type": "percentile", "low": 1, "high": 99.8}, is what segment() applies to images
+   * (`preprocessing`). A malformed one, another type, or percentiles outside 0..100 or with
+   * low >= high are refused.
    */
   static async fromSafetensors(bytes, options = {}) {
     const o = readOptions(LOAD, options, { padding: 'valid', onProgress: undefined });
@@ -86,6 +96,7 @@ export class UNet {
     const onProgress = progressOption(LOAD, o.onProgress);
     await ready();
     const file = parseSafetensors(LOAD, bytes);
+    const preprocessing = readPreprocessing(LOAD, file.metadata);
     const spec = inferUNetSpec(LOAD, file.tensors, o.padding === 'same');
     const module = wasm();
     const layout = module.unetLayout(spec);
@@ -104,7 +115,7 @@ export class UNet {
       }
       const created = module.unetCreate(spec, staging);
       if (created.error) throw new Error(created.error.replace(/^UNet:/, `${LOAD}:`));
-      return new UNet(created.handle, spec, onProgress);
+      return new UNet(created.handle, spec, onProgress, Object.freeze({ ...file.metadata }), preprocessing);
     } finally {
       module.free(staging);
     }
@@ -130,6 +141,16 @@ export class UNet {
 
   get padding() {
     return this.#spec.samePadding ? 'same' : 'valid';
+  }
+
+  /** The file's __metadata__ strings, by key (frozen). */
+  get metadata() {
+    return this.#metadata;
+  }
+
+  /** The preprocessing segment() applies, from __metadata__.preprocessing (frozen), or null. */
+  get preprocessing() {
+    return this.#preprocessing;
   }
 
   get isDisposed() {
@@ -182,11 +203,17 @@ export class UNet {
    * - onProgress(fraction): after each tile, rising to 1.
    * - signal: an AbortSignal, checked between tiles; segment then rejects with its reason and
    *   frees what it allocated.
+   * - preprocess (default true): apply the model's `preprocessing` first. For
+   *   {"type": "percentile", low, high}: lo and hi, numpy's linear percentiles of the whole
+   *   image (every channel together), are computed once, and every pixel x the tiles read
+   *   becomes float32((x - lo) / (hi - lo + 1e-20)), as scripts/cells/normalize.py does it in
+   *   float64, without a normalized copy of the image. A NaN or infinite pixel is then an
+   *   Error. false: the image goes in as it is (a model without preprocessing always does).
    * The event loop runs between tiles.
    */
   async segment(image, options = {}) {
     const op = 'UNet.segment';
-    const o = readOptions(op, options, { tileSize: 572, onProgress: undefined, signal: undefined });
+    const o = readOptions(op, options, { tileSize: 572, onProgress: undefined, signal: undefined, preprocess: true });
     if (this.isDisposed) throw new Error(`${op}: the model was disposed`);
     checkInput(op, image, 'image');
     const shape = image.shape;
@@ -204,8 +231,10 @@ export class UNet {
     if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
       throw new Error(`${op}: onProgress must be a function (fraction), got ${typeof o.onProgress}`);
     }
+    const preprocess = bool(op, 'preprocess', o.preprocess);
     const signal = signalOption(op, o.signal);
     signal?.throwIfAborted();
+    const map = preprocess && this.#preprocessing ? this.#mapping(op, image) : null;
     const tiling = wasm().unetTiling(this.levels, this.#spec.samePadding);
     if (tiling.error) throw new Error(tiling.error.replace(/^UNet:/, `${op}:`));
     const plan = planTiles(tiling, this.#spec.samePadding, this.levels, o.tileSize);
@@ -217,7 +246,7 @@ export class UNet {
       let done = 0;
       for (const top of rows) {
         for (const left of columns) {
-          const tile = this.#cutTile(op, image, top, left, plan);
+          const tile = this.#cutTile(op, image, top, left, plan, map);
           let logits;
           try {
             logits = this.forward(tile, { signal });
@@ -240,8 +269,16 @@ export class UNet {
     return output;
   }
 
-  // The tile of the mirrored plane at (top, left), read from the image's memory.
-  #cutTile(op, image, top, left, { tile: size, margin }) {
+  // The pixel mapping of the model's preprocessing, from the whole image: computed once, so
+  // that every tile sees the same lo and hi.
+  #mapping(op, image) {
+    const values = new Float32Array(wasm().HEAPU8.buffer, addressOf(image, op), image.numel());
+    return percentileMapping(op, 'image', values, this.#preprocessing).map;
+  }
+
+  // The tile of the mirrored plane at (top, left), read from the image's memory (through `map`,
+  // the preprocessing, if given).
+  #cutTile(op, image, top, left, { tile: size, margin }, map) {
     const [channels, height, width] = image.shape.slice(-3);
     const columns = Int32Array.from({ length: size }, (_, x) => reflect(left + x - margin, width));
     return filledTensor(op, 'tile', [1, channels, size, size], (view) => {
@@ -250,7 +287,11 @@ export class UNet {
         for (let y = 0; y < size; y++) {
           const row = c * height * width + reflect(top + y - margin, height) * width;
           const to = (c * size + y) * size;
-          for (let x = 0; x < size; x++) view[to + x] = source[row + columns[x]];
+          if (map) {
+            for (let x = 0; x < size; x++) view[to + x] = map(source[row + columns[x]]);
+          } else {
+            for (let x = 0; x < size; x++) view[to + x] = source[row + columns[x]];
+          }
         }
       }
     });
