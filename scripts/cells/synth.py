@@ -55,7 +55,7 @@ def _scene(rng, size):
     """The per-image knobs of the cells' world."""
     return {
         "mean_radius": optics.log_uniform(rng, 3.5, 20),
-        "coverage": optics.log_uniform(rng, 0.02, 1.2),
+        "coverage": optics.log_uniform(rng, 0.02, 3.0),
         "max_stretch": rng.uniform(1.0, 2.0),
         "wobble": rng.uniform(0, 0.14),
         "brightness_spread": rng.uniform(0.05, 0.6),
