@@ -1,6 +1,8 @@
 """The generated cells as PyTorch tensors for a valid-conv U-Net: an input of S x S pixels,
 normalized as the model's preprocessing does (over the whole generated image), and the classes
 of its centre (S - margin) x (S - margin), which is all the net labels."""
+from multiprocessing import Pool
+
 import numpy as np
 import torch
 
@@ -12,14 +14,17 @@ TRAIN_SEED = 1_000_000
 HELD_OUT_SEED = 2_000_000
 
 
-def training_images(seeds, size, out_size):
-    """Normalized float32 images (N, size, size) and their centre classes (N, out, out)."""
-    xs, ys = [], []
-    for seed in seeds:
-        image, labels = synth.sample(seed, size)
-        xs.append(percentile_normalize(image))
-        ys.append(synth.center_crop(synth.classes(labels), out_size))
-    return np.stack(xs), np.stack(ys)
+def _training_pair(seed, size, out_size):
+    image, labels = synth.sample(seed, size)
+    return percentile_normalize(image), synth.center_crop(synth.classes(labels), out_size)
+
+
+def training_images(seeds, size, out_size, processes=2):
+    """Normalized float32 images (N, size, size) and their centre classes (N, out, out), made
+    on every core (each image depends on its seed alone, so the result is the same)."""
+    with Pool(processes) as pool:
+        pairs = pool.starmap(_training_pair, [(seed, size, out_size) for seed in seeds])
+    return np.stack([x for x, _ in pairs]), np.stack([y for _, y in pairs])
 
 
 class TrainingPool:
