@@ -100,12 +100,11 @@ def save_weights(net, results, args, evaluation):
         "classes": json.dumps(CLASSES),
         "min_area": str(evaluate_cells.MIN_AREA),
         "input_statistics": json.dumps(input_statistics()),
-        "held_out": json.dumps([{k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()}
-                                for r in evaluation]),
+        "held_out": json.dumps(evaluation),
         "held_out_iou": f"{results['held_out_iou']:.4f}",
-        "trained_by": "scripts/unet/train_cells.py " + " ".join(
+        "trained_by": args.get("trained_by") or "scripts/unet/train_cells.py " + " ".join(
             f"--{k.replace('_', '-')} {v}" for k, v in args.items()
-            if k not in ("no_export", "report_every", "checkpoint", "export_from")),
+            if v is not None and k not in ("no_export", "report_every", "checkpoint", "export_from", "trained_by")),
         "torch": torch.__version__,
     }
     path = os.path.join(ROOT, WEIGHTS)
@@ -183,6 +182,9 @@ def export(net, results, args):
     net.eval()
     evaluation = evaluate_cells.evaluate(net)
     print(evaluate_cells.markdown(evaluation))
+    # Four digits: what the weights' metadata and the fixture record alike.
+    evaluation = [{k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()}
+                  for r in evaluation]
     sha256 = save_weights(net, results, args, evaluation)
     save_samples(net)
     save_fixture(net, sha256, evaluation)

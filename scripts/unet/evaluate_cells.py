@@ -52,7 +52,7 @@ def held_out_sets(count):
 
 def scores(net, image, truth):
     """Foreground IoU, AP@0.5 and the relative count error of one image."""
-    logits = whole_image.logits(net, image)
+    logits = whole_image.logits(net, image, getattr(net, "preprocess", True))
     found, _ = instances.instances(logits, min_area=MIN_AREA)
     mask, true_mask = found > 0, truth > 0
     union = int((mask | true_mask).sum())
@@ -82,10 +82,13 @@ def evaluate(net, count=32):
 
 
 def load(path):
+    """A checkpoint (.pt, preprocessed as in training) or a shipped file, which says in its
+    __metadata__ whether it has a preprocessing (the first cell model had none)."""
     state = torch.load(path) if path.endswith(".pt") else safetensors_io.load(path)
     classes = state["out_conv.weight"].shape[0]
     net = SeedUNet(in_channels=1, out_channels=classes, base=16, levels=3)
     net.load_state_dict(state)
+    net.preprocess = path.endswith(".pt") or "preprocessing" in safetensors_io.metadata(path)
     return net.eval()
 
 

@@ -82,6 +82,8 @@ def train(args):
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
     net = SeedUNet(in_channels=1, out_channels=CLASSES, base=BASE, levels=LEVELS)
+    if args.init:  # a second cycle of the schedule, from where the first ended
+        net.load_state_dict(torch.load(args.init))
 
     started = time.time()
     pool = dataset.TrainingPool(args.train_images, TRAIN_SIZE, TRAIN_SIZE - MARGIN, rng)
@@ -126,6 +128,10 @@ def main():
     parser.add_argument("--report-every", type=int, default=100)
     parser.add_argument("--no-export", action="store_true", help="train and report only")
     parser.add_argument("--checkpoint", help="save the state_dict here at every report")
+    parser.add_argument("--init", help="start from this state_dict (a --checkpoint) instead of "
+                        "PyTorch's initialization: a warm restart of the learning-rate schedule")
+    parser.add_argument("--trained-by", help="with --export-from: the training commands that "
+                        "made the checkpoint, recorded in the weights' metadata")
     parser.add_argument("--export-from", help="skip training: export this finished checkpoint "
                         "(a state_dict saved by --checkpoint at the last step)")
     args = parser.parse_args()

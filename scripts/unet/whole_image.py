@@ -3,7 +3,6 @@ image normalized once, mirrored at its borders ('reflect') by the net's margin, 
 the logits of exactly the image's pixels. Used to evaluate and to make the fixtures."""
 import numpy as np
 import torch
-import torch.nn.functional as F
 
 from normalize import percentile_normalize
 
@@ -16,12 +15,16 @@ def valid_size(size):
     return s + (4 - s) % 8
 
 
-def logits(net, image):
-    """float32 logits (classes, H, W) for a raw (H, W) image in [0, 1]."""
+def logits(net, image, preprocess=True):
+    """float32 logits (classes, H, W) for a raw (H, W) image in [0, 1]; preprocess=False for a
+    model whose file names no preprocessing (segment then feeds the pixels as they are)."""
     h, w = image.shape
-    x = torch.from_numpy(percentile_normalize(image))[None, None]
+    x = percentile_normalize(image) if preprocess else np.asarray(image, dtype=np.float32)
     rows, cols = valid_size(h), valid_size(w)
-    x = F.pad(x, (MARGIN, cols - w - MARGIN, MARGIN, rows - h - MARGIN), mode="reflect")
+    # numpy reflects again and again for pads wider than the image, as segment does; torch's
+    # 'reflect' refuses them.
+    x = np.pad(x, ((MARGIN, rows - h - MARGIN), (MARGIN, cols - w - MARGIN)), mode="reflect")
+    x = torch.from_numpy(x)[None, None]
     with torch.no_grad():
         out = net(x)[0]
     return np.ascontiguousarray(out[:, :h, :w].numpy())
