@@ -37,7 +37,7 @@ test("the demo's model loads: every tensor of its state_dict", () => {
   const fixture = JSON.parse(readFileSync(new URL('./fixtures/trained_unet.json', import.meta.url), 'utf8'));
   const { tensors } = poolkit.loadSafetensors(readFileSync(new URL(`../${fixture.weights}`, import.meta.url)));
   expect(tensors.get('enc1.0.weight').shape).toEqual([16, 1, 3, 3]);
-  expect(tensors.get('out_conv.bias').shape).toEqual([2]);
+  expect(tensors.get('out_conv.bias').shape).toEqual([3]); // background, cell, boundary
   poolkit.tidy(() => tensors.forEach((t) => t.dispose()));
 });
 

@@ -1,13 +1,23 @@
 """What a microscope and its camera do to the light from the cells: uneven illumination, a
-point-spread blur, photon (shot) noise and read noise, then an 8-bit exposure."""
+point-spread blur, photon (shot) noise and read noise, a response curve, then an export that is
+either rescaled 8-bit or raw values in [0, 1]. Every knob is drawn per image (domain
+randomization), so a model trained on these images meets no single camera."""
 import numpy as np
+
+
+def log_uniform(rng, low, high):
+    return float(np.exp(rng.uniform(np.log(low), np.log(high))))
 
 
 def gaussian_blur(image, sigma):
     """Separable Gaussian blur with mirrored edges, as two matrix products (no scipy here)."""
     if sigma <= 0:
         return image
-    size = image.shape[0]
+    rows, cols = image.shape
+    return _blur_matrix(rows, sigma) @ image @ _blur_matrix(cols, sigma).T
+
+
+def _blur_matrix(size, sigma):
     radius = int(np.ceil(3 * sigma))
     taps = np.exp(-0.5 * (np.arange(-radius, radius + 1) / sigma) ** 2)
     taps /= taps.sum()
@@ -18,7 +28,7 @@ def gaussian_blur(image, sigma):
         j = np.where(j < 0, -j - 1, j)
         j = np.where(j >= size, 2 * size - j - 1, j)
         np.add.at(matrix, (np.arange(size), j), weight)
-    return matrix @ image @ matrix.T
+    return matrix
 
 
 def smooth_noise(rng, size, sigma):
@@ -28,24 +38,35 @@ def smooth_noise(rng, size, sigma):
 
 
 def illumination(rng, size):
-    """A multiplicative field between about 0.45 and 1: a tilt across the field of view and a
+    """A multiplicative field between about 0.3 and 1: a tilt across the field of view and a
     vignette whose centre is off the image centre."""
     yy, xx = np.mgrid[0:size, 0:size] / size
     angle = rng.uniform(0, 2 * np.pi)
     tilt = (xx - 0.5) * np.cos(angle) + (yy - 0.5) * np.sin(angle)
-    cy, cx = rng.uniform(0.2, 0.8, size=2)
-    vignette = np.exp(-((yy - cy) ** 2 + (xx - cx) ** 2) / (2 * rng.uniform(0.35, 0.8) ** 2))
-    field = (1 + rng.uniform(0, 0.5) * tilt) * (1 - rng.uniform(0, 0.35) * (1 - vignette))
+    cy, cx = rng.uniform(0.1, 0.9, size=2)
+    vignette = np.exp(-((yy - cy) ** 2 + (xx - cx) ** 2) / (2 * rng.uniform(0.3, 0.9) ** 2))
+    field = (1 + rng.uniform(0, 0.8) * tilt) * (1 - rng.uniform(0, 0.5) * (1 - vignette))
     return field / field.max()
 
 
 def camera(rng, light):
-    """Shot noise (Poisson in the photon count) and Gaussian read noise, then an exposure that
-    maps the dark level and a bright percentile to 0..255, as a microscope's 8-bit export does."""
-    photons = rng.uniform(40, 250)
+    """Shot noise at a random photon budget (from a starved 3 to 1000 photons per unit of
+    light), Gaussian read noise, a few hot pixels, a response curve (gamma), then one of two
+    exports: an 8-bit image whose dark level and a bright percentile fill 0..255 (what a
+    microscope's PNG export does), or raw values at their own gain and offset, clipped to
+    [0, 1] and sometimes quantized, which is what the issue's independent images are."""
+    photons = log_uniform(rng, 3, 1000)
     counts = rng.poisson(light * photons) / photons
-    signal = counts + rng.normal(0, rng.uniform(0.005, 0.03), light.shape)
-    low = np.percentile(signal, 0.5)
-    high = np.percentile(signal, 99.7) * rng.uniform(1.0, 1.25)
-    exposed = (signal - low) / (high - low)
-    return np.clip(np.round(exposed * 255), 0, 255).astype(np.uint8)
+    signal = counts + rng.normal(0, log_uniform(rng, 0.002, 0.06), light.shape)
+    hot = rng.random(light.shape) < rng.choice([0, 1e-4, 1e-3])
+    signal = np.where(hot, signal.max() * rng.uniform(0.5, 1.5), signal)
+    signal = np.maximum(signal, 0) ** rng.uniform(0.6, 1.6)
+    if rng.random() < 0.4:
+        low = np.percentile(signal, rng.uniform(0, 2))
+        high = np.percentile(signal, 99.7) * rng.uniform(1.0, 1.3)
+        exposed = (signal - low) / (high - low)
+        return np.clip(np.round(exposed * 255), 0, 255) / 255
+    gain = rng.uniform(0.08, 1.0) / np.percentile(signal, 99.9)
+    raw = np.clip(rng.uniform(0, 0.08) + gain * signal, 0, 1)
+    bits = rng.choice([8, 12, 16, 0])
+    return np.round(raw * (2**bits - 1)) / (2**bits - 1) if bits else raw

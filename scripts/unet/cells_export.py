@@ -1,8 +1,13 @@
 """Writes what the trained cell U-Net ships as, all from the net in memory:
-- web/public/models/cells-unet-base16.safetensors: the state_dict, keys as in SeedUNet;
-- web/public/samples/cells-N.png (the 188x188 input) and cells-N-truth.png (the 100x100
-  ground truth of its centre), plus cells.json describing them, for the demo page;
-- js-tests/fixtures/trained_unet.json: the samples with PyTorch's logits and argmax masks.
+- web/public/models/cells-unet-base16.safetensors: the state_dict, keys as in SeedUNet, and in
+  __metadata__ the preprocessing segment applies, the classes, the training range of the input
+  statistics the demo checks uploads against, and the held-out results per generator;
+- web/public/samples/*.png and cells.json: held-out images from both generators for the demo
+  (8-bit grey PNGs, whose pixel / 255 is the model's raw input) with their ground-truth masks
+  and cell counts;
+- js-tests/fixtures/trained_unet.json: small images (odd sizes, both generators) with PyTorch's
+  whole-image logits (normalized once, mirrored, one pass: whole_image.py) and the cells
+  instances.py finds in them, for poolkit's segment and instances to reproduce.
 Nothing written depends on the clock, so a rerun reproduces the files byte for byte."""
 import base64
 import hashlib
@@ -10,42 +15,96 @@ import json
 import os
 import sys
 
+import numpy as np
 import torch
 from PIL import Image
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "scripts", "fixtures"))
+sys.path.insert(0, os.path.join(ROOT, "scripts", "cells"))
 
-import dataset  # noqa: E402  (scripts/cells, put on the path by train_cells.py)
+import dataset  # noqa: E402
+import evaluate_cells  # noqa: E402
+import independent_cells  # noqa: E402
+import instances  # noqa: E402
+import normalize  # noqa: E402
 import safetensors_io  # noqa: E402
 import synth  # noqa: E402
+import whole_image  # noqa: E402
 from common import tensor_json  # noqa: E402
 
 WEIGHTS = "web/public/models/cells-unet-base16.safetensors"
 SAMPLES_DIR = "web/public/samples"
 FIXTURE = "js-tests/fixtures/trained_unet.json"
-SAMPLE_COUNT = 3
+CLASSES = ["background", "cell", "boundary"]
+STATISTICS_IMAGES = 300
+
+# The demo's samples: held-out seeds of both generators, the first seed of each kind (no
+# picking), sizes from a phone-sized 256 to a 1024 that takes several tiles.
+SAMPLES = [
+    ("cells-training-512", "training", dataset.HELD_OUT_SEED, 512, None,
+     "the training generator, a held-out seed"),
+    ("cells-training-1024", "training", dataset.HELD_OUT_SEED + 1, 1024, None,
+     "the training generator, a held-out seed, 1024 x 1024"),
+    ("cells-sparse-lit", "independent", 4_000_000, 512, "sparse_lit",
+     "the independent generator: sparse cells on a lit background"),
+    ("cells-confluent", "independent", 4_000_001, 512, "confluent",
+     "the independent generator: confluent cells"),
+    ("cells-textured", "independent", 4_000_002, 384, "textured",
+     "the independent generator: textured cells"),
+]
+# The fixture: small, odd sizes (crops of generated images) so mirroring shows at every border.
+FIXTURE_CASES = [
+    ("training-90x121", "training", dataset.HELD_OUT_SEED + 7, 128, None, (90, 121)),
+    ("independent-67x45", "independent", 4_100_000, 128, "confluent", (67, 45)),
+    ("independent-sparse-33x100", "independent", 4_100_001, 128, "sparse_lit", (33, 100)),
+]
+
+
+def generate(generator, seed, size, condition):
+    if generator == "training":
+        return synth.sample(seed, size)
+    return independent_cells.sample(seed, size, condition)
+
+
+def as_png_pixels(image):
+    """The raw image as the 8-bit PNG a page loads: its pixel / 255 is what segment gets."""
+    return np.clip(np.round(image * 255), 0, 255).astype(np.uint8)
 
 
 def uint8_json(array):
-    """8-bit pixels and masks as base64 bytes: a quarter of their size as float32."""
-    array = array.detach().to(torch.uint8).contiguous()
+    array = np.ascontiguousarray(array, dtype=np.uint8)
     return {"shape": list(array.shape), "dtype": "uint8",
-            "data": base64.b64encode(array.numpy().tobytes()).decode("ascii")}
+            "data": base64.b64encode(array.tobytes()).decode("ascii")}
 
 
-def save_weights(net, results, args):
+def input_statistics():
+    """Each statistic's range over normalized training images: an upload outside it is unlike
+    anything the model saw."""
+    seeds = range(dataset.TRAIN_SEED, dataset.TRAIN_SEED + STATISTICS_IMAGES)
+    stats = [normalize.intensity_statistics(normalize.percentile_normalize(synth.sample(s, 256)[0]))
+             for s in seeds]
+    return {key: [round(min(s[key] for s in stats), 4), round(max(s[key] for s in stats), 4)]
+            for key in ("mean", "std", "skewness")}
+
+
+def save_weights(net, results, args, evaluation):
     metadata = {
         "format": "pt",
-        "model": "SeedUNet(in_channels=1, out_channels=2, base=16, levels=3): valid 3x3 convs, "
+        "model": "SeedUNet(in_channels=1, out_channels=3, base=16, levels=3): valid 3x3 convs, "
                  "centre-cropped skips; input S x S with S % 8 == 4, output (S-88) x (S-88)",
-        "input": "grayscale pixel / 255",
-        "classes": "0 background, 1 cell",
-        "trained_by": "scripts/unet/train_cells.py " + " ".join(
-            f"--{k.replace('_', '-')} {v}" for k, v in args.items()
-            if k not in ("no_export", "report_every")),
+        "input": "one channel of raw pixel values (a PNG's pixel / 255), normalized by "
+                 "`preprocessing` over the whole image",
+        "preprocessing": normalize.metadata_json(),
+        "classes": json.dumps(CLASSES),
+        "min_area": str(evaluate_cells.MIN_AREA),
+        "input_statistics": json.dumps(input_statistics()),
+        "held_out": json.dumps(evaluation),
         "held_out_iou": f"{results['held_out_iou']:.4f}",
+        "trained_by": args.get("trained_by") or "scripts/unet/train_cells.py " + " ".join(
+            f"--{k.replace('_', '-')} {v}" for k, v in args.items()
+            if v is not None and k not in ("no_export", "report_every", "checkpoint", "export_from", "trained_by")),
         "torch": torch.__version__,
     }
     path = os.path.join(ROOT, WEIGHTS)
@@ -57,83 +116,75 @@ def save_weights(net, results, args):
     return hashlib.sha256(data).hexdigest()
 
 
-def sample_cases(net, size, margin):
-    """The first held-out images, each run alone (batch 1, as poolkit runs them)."""
-    cases = []
-    for n in range(SAMPLE_COUNT):
-        seed = dataset.HELD_OUT_SEED + n
-        image, mask = synth.sample(seed, size)
-        truth = torch.from_numpy(synth.center_crop(mask, size - margin).copy())
-        with torch.no_grad():
-            logits = net(dataset.as_input(image[None]))
-        predicted = logits.argmax(1)[0]
-        intersection = int((predicted.bool() & truth.bool()).sum())
-        union = int((predicted.bool() | truth.bool()).sum())
-        margins = (logits[0, 1] - logits[0, 0]).abs()
-        cases.append({
-            "name": f"cells-{n + 1}", "seed": seed, "image": image,
-            "truth": truth, "logits": logits, "mask": predicted,
-            "intersection": intersection, "union": union,
-            # The smallest logit gap: how far the closest pixel is from flipping class.
-            "min_margin": float(margins.min()), "max_abs_logit": float(logits.abs().max()),
-        })
-    return cases
-
-
-def save_samples(cases, results):
+def save_samples(net):
     os.makedirs(os.path.join(ROOT, SAMPLES_DIR), exist_ok=True)
     entries = []
-    for c in cases:
-        image_file, truth_file = c["name"] + ".png", c["name"] + "-truth.png"
-        Image.fromarray(c["image"], mode="L").save(os.path.join(ROOT, SAMPLES_DIR, image_file))
-        Image.fromarray(c["truth"].numpy() * 255, mode="L").save(
-            os.path.join(ROOT, SAMPLES_DIR, truth_file))
-        entries.append({"image": image_file, "truth": truth_file, "seed": c["seed"],
-                        "iou": round(c["intersection"] / c["union"], 4)})
-    manifest = {
-        "model": "../models/" + os.path.basename(WEIGHTS),
-        "input": "grayscale pixel / 255, shape [1, 1, 188, 188]",
-        "output": "logits [1, 2, 100, 100] for the centre 100x100 (44 pixels in from each edge); "
-                  "argmax over dim 1 is the mask, 1 = cell",
-        "heldOutIoU": round(results["held_out_iou"], 4),
-        "samples": entries,
-    }
+    for name, generator, seed, size, condition, description in SAMPLES:
+        image, labels = generate(generator, seed, size, condition)
+        pixels = as_png_pixels(image)
+        Image.fromarray(pixels, mode="L").save(os.path.join(ROOT, SAMPLES_DIR, name + ".png"))
+        truth = np.where(labels > 0, 255, 0).astype(np.uint8)
+        Image.fromarray(truth, mode="L").save(os.path.join(ROOT, SAMPLES_DIR, name + "-truth.png"))
+        score = evaluate_cells.scores(net, pixels / 255, labels)
+        entries.append({"name": name, "image": name + ".png", "truth": name + "-truth.png",
+                        "count": int(labels.max()), "generator": generator, "seed": seed,
+                        "condition": condition, "description": description,
+                        "pytorch": {"iou": round(score["iou"], 4), "count": score["count"]}})
+        print(f"{name}: {size}x{size}, {int(labels.max())} cells; PyTorch IoU {score['iou']:.3f}, "
+              f"{score['count']} cells found")
+    manifest = {"model": "../models/" + os.path.basename(WEIGHTS), "classes": CLASSES,
+                "minArea": evaluate_cells.MIN_AREA, "samples": entries}
     with open(os.path.join(ROOT, SAMPLES_DIR, "cells.json"), "w") as f:
         json.dump(manifest, f, indent=2)
         f.write("\n")
 
 
-def save_fixture(cases, results, weights_sha256):
+def fixture_case(net, name, generator, seed, size, condition, shape):
+    image, labels = generate(generator, seed, size, condition)
+    h, w = shape
+    pixels = as_png_pixels(image[:h, :w])
+    logits = whole_image.logits(net, pixels / 255)
+    found, cells = instances.instances(logits, min_area=evaluate_cells.MIN_AREA)
+    ordered = np.sort(logits, axis=0)
+    return {
+        "name": name, "generator": generator, "seed": seed, "condition": condition,
+        "input": uint8_json(pixels),
+        "logits": tensor_json(torch.from_numpy(logits)),
+        "classes": uint8_json(logits.argmax(0)),
+        "truth": uint8_json(labels[:h, :w] > 0),
+        "cells": [{"area": int(c["area"]), "centroid": [float(v) for v in c["centroid"]]} for c in cells],
+        "count": int(found.max()),
+        # How far the closest pixel is from another class: poolkit's logits may differ from
+        # PyTorch's in the last bits, which can flip only a pixel this close.
+        "minMargin": float((ordered[-1] - ordered[-2]).min()),
+        "maxAbsLogit": float(np.abs(logits).max()),
+    }
+
+
+def save_fixture(net, weights_sha256, evaluation):
     doc = {
-        "generator": "scripts/unet/train_cells.py",
+        "generator": "scripts/unet/train_cells.py (cells_export.py)",
         "torch": torch.__version__,
         "weights": WEIGHTS,
         "weightsSha256": weights_sha256,
-        "heldOutIoU": results["held_out_iou"],
-        "samples": [{
-            "name": c["name"], "seed": c["seed"],
-            "input": uint8_json(torch.from_numpy(c["image"])[None, None]),
-            "truth": uint8_json(c["truth"]),
-            "logits": tensor_json(c["logits"]),
-            "mask": uint8_json(c["mask"]),
-            "intersection": c["intersection"], "union": c["union"],
-            "iou": c["intersection"] / c["union"],
-            "minMargin": c["min_margin"], "maxAbsLogit": c["max_abs_logit"],
-        } for c in cases],
+        "minArea": evaluate_cells.MIN_AREA,
+        "heldOut": evaluation,
+        "samples": [fixture_case(net, *case) for case in FIXTURE_CASES],
     }
     path = os.path.join(ROOT, FIXTURE)
     with open(path, "w") as f:
         json.dump(doc, f, separators=(",", ":"))
         f.write("\n")
-    print(f"{FIXTURE}: {len(cases)} samples, {os.path.getsize(path)} bytes")
+    print(f"{FIXTURE}: {len(doc['samples'])} cases, {os.path.getsize(path)} bytes")
 
 
-def export(net, results, args, size, margin):
+def export(net, results, args):
     net.eval()
-    sha256 = save_weights(net, results, args)
-    cases = sample_cases(net, size, margin)
-    save_samples(cases, results)
-    save_fixture(cases, results, sha256)
-    for c in cases:
-        print(f"{c['name']} (seed {c['seed']}): IoU {c['intersection'] / c['union']:.4f}, "
-              f"smallest logit gap {c['min_margin']:.2e}")
+    evaluation = evaluate_cells.evaluate(net)
+    print(evaluate_cells.markdown(evaluation))
+    # Four digits: what the weights' metadata and the fixture record alike.
+    evaluation = [{k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()}
+                  for r in evaluation]
+    sha256 = save_weights(net, results, args, evaluation)
+    save_samples(net)
+    save_fixture(net, sha256, evaluation)

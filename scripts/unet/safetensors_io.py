@@ -44,3 +44,10 @@ def load(path):
         buf = bytearray(raw[8 + n + begin:8 + n + end])
         out[name] = torch.frombuffer(buf, dtype=torch.float32).reshape(info["shape"]).clone()
     return out
+
+
+def metadata(path):
+    """The file's __metadata__ strings ({} when it has none)."""
+    with open(path, "rb") as f:
+        (n,) = struct.unpack("<Q", f.read(8))
+        return json.loads(f.read(n)).get("__metadata__", {})
