@@ -125,7 +125,7 @@ const verdict = memory.peakRssMB <= memoryCase.budgetMB ? 'pass' : 'FAIL';
 console.log(`\n## Segment memory: one fresh process, ${size(memoryCase.image)}\n`);
 console.log(
   `${memoryModel}. The image a Float32Array in JavaScript (${fmt(memory.inputMB, 0)} MB) copied into a poolkit tensor, ` +
-    `net.segment(image, {tileSize: ${memoryCase.tileSize}}) on poolkit's default threads, the logits ` +
+    `net.segment(image, {tileSize: ${memoryCase.tileSize}}) on ${memory.threads} thread${memory.threads > 1 ? 's' : ''} (one per core, ${memory.build} build), the logits ` +
     `(${fmt(memory.outputMB, 0)} MB) left in wasm memory; then read back whole into JavaScript. ` +
     `Peak RSS is the process's (getrusage), against the budget of ${memoryCase.budgetMB} MB.\n`,
 );

@@ -9,7 +9,10 @@ import { seededInput } from './seeded.js';
 export const TRAINED_MODEL = 'web/public/models/cells-unet-base16.safetensors';
 
 // `image` is [height, width] of a one-channel (in-channels, read from the file) image;
-// `smoke` the tiny version `npm test` runs. `runs` timed segments after a one-tile warm-up.
+// `smoke` the tiny version `npm test` runs. `runs` timed segments after a one-tile warm-up: one,
+// since a segment of many tiles is its own average. The sizes keep the whole section (the
+// memory case included) to about six minutes on 2 cores, onnxruntime-web on one thread the
+// longest part.
 export const SEGMENT_CASES = [
   {
     name: 'cells-unet-base16 (trained)',
@@ -24,7 +27,7 @@ export const SEGMENT_CASES = [
     name: 'seed net, base 64 (seeded weights)',
     weights: 'build/bench/unet.safetensors', // the steady-state UNet cases' seeded weights
     onnx: 'unet',
-    image: [1024, 1024],
+    image: [960, 960], // 2x2 tiles: the 64-wide net is 16 times the work of base 16
     tileSize: 572,
     runs: 1,
     smoke: { image: [30, 20], tileSize: 108 },

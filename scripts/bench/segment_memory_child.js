@@ -1,12 +1,15 @@
 // The segment benchmark's memory case, in a fresh process: the shipped trained model segments
 // one large one-channel image (8192x8192) as an application would: the image a Float32Array in
-// JavaScript, copied into a poolkit tensor, `await net.segment(image)` with poolkit's default
-// threads, the [1, classes, H, W] logits left in wasm memory. Then the whole output is read back
+// JavaScript, copied into a poolkit tensor, `await net.segment(image)` on as many threads as
+// the machine has cores (asked for by number, so the pool is waited for: by default it starts in
+// the background and is given up after 10 s, which the 8192x8192 image's making can outlast),
+// the [1, classes, H, W] logits left in wasm memory. Then the whole output is read back
 // into a JavaScript array (checked finite), as an application that wants every logit at once
 // would. Prints one JSON line: the process's peak RSS (getrusage's ru_maxrss) after the segment
 // and after the read-back, and the time the segment took.
 // Usage: node scripts/bench/segment_memory_child.js [--smoke]
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MEMORY_CASE, modelShape, seededImage, sized, tileCount, tilePlan } from './segment_cases.js';
@@ -16,7 +19,7 @@ const benchCase = sized(MEMORY_CASE, process.argv.includes('--smoke'));
 const peakRssMB = () => process.resourceUsage().maxRSS / 1024; // KB on Linux
 
 const poolkit = await import('../../dist/index.js');
-await poolkit.ready();
+await poolkit.ready({ threads: Math.min(availableParallelism(), 16) });
 const modelBytes = readFileSync(join(root, benchCase.weights));
 const model = modelShape(modelBytes);
 const net = await poolkit.UNet.fromSafetensors(modelBytes, { padding: model.padding });
@@ -41,6 +44,7 @@ console.log(
     shape: y.shape,
     classes: model.classes,
     threads: poolkit.getNumThreads(),
+    build: poolkit.runtimeInfo().build,
     tiles: tileCount(tilePlan(model, benchCase.tileSize), benchCase.image),
     tileSize: benchCase.tileSize,
     segmentMs,
