@@ -11,8 +11,8 @@ export const TRAINED_MODEL = 'web/public/models/cells-unet-base16.safetensors';
 // `image` is [height, width] of a one-channel (in-channels, read from the file) image;
 // `smoke` the tiny version `npm test` runs. `runs` timed segments after a one-tile warm-up: one,
 // since a segment of many tiles is its own average. The sizes keep the whole section (the
-// memory case included) to about six minutes on 2 cores, onnxruntime-web on one thread the
-// longest part.
+// memory case included) to minutes on 2 cores (15 on a loaded machine), onnxruntime-web on one
+// thread and the memory case the longest parts.
 export const SEGMENT_CASES = [
   {
     name: 'cells-unet-base16 (trained)',
