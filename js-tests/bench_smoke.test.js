@@ -1,7 +1,9 @@
 // `npm run bench` on tiny inputs: every case runs on poolkit (one and two threads) and on the
 // peers that are there (onnxruntime-web needs PyTorch to export its models, so CI may skip it),
-// and the harness finds that the runtimes agree. Then the cold-start section, a few runs per
-// cell: every runtime gives the seed result in Node and in Chromium, with and without COOP/COEP.
+// and the harness finds that the runtimes agree. Then the segment section on tiny images:
+// UNet.segment and onnxruntime-web on the same tiles give megapixels per second and agree, and
+// the memory case reports a peak RSS. Then the cold-start section, a few runs per cell: every
+// runtime gives the seed result in Node and in Chromium, with and without COOP/COEP.
 // Only that numbers come out is checked, never how fast: speed is the benchmark's to report.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 let run;
 let caseOutput;
+let segmentOutput;
+let memoryOutput;
 let coldOutput;
 
 beforeAll(() => {
@@ -17,7 +21,10 @@ beforeAll(() => {
     encoding: 'utf8',
     maxBuffer: 16 << 20,
   });
-  [caseOutput, coldOutput = ''] = run.stdout.split('## Cold start');
+  let rest;
+  [caseOutput, rest = ''] = run.stdout.split('## Segment: ');
+  [segmentOutput, rest = ''] = rest.split('## Segment memory');
+  [memoryOutput, coldOutput = ''] = rest.split('## Cold start');
 }, 300000);
 
 // The rows of the first Markdown table in `text`, as arrays of cells.
@@ -49,6 +56,38 @@ test('the benchmark harness runs every case and the runtimes agree', () => {
     const [poolkit1, poolkit2, , , tfjs] = row.slice(1, 6).map((cell) => Number(cell));
     expect([poolkit1, poolkit2, tfjs].every(Number.isFinite)).toBe(true);
   }
+});
+
+test('the segment section gives megapixels per second on every runtime that is there, and they agree', () => {
+  expect(run.status).toBe(0);
+  const rows = tableRows(segmentOutput);
+  expect(rows.map((row) => row[0])).toEqual([
+    expect.stringMatching(/^cells-unet-base16 \(trained\), \d+ classes$/),
+    expect.stringMatching(/^seed net, base 64 \(seeded weights\), 2 classes$/),
+  ]);
+  for (const row of rows) {
+    expect(row).toHaveLength(12);
+    expect(row[2]).toMatch(/^\d+ of \d+x\d+$/); // tiles
+    const [poolkit1, poolkit2, ort1, ort2] = row.slice(4, 8);
+    for (const cell of [poolkit1, poolkit2]) expect(Number.isFinite(Number(cell))).toBe(true);
+    // onnxruntime-web runs where PyTorch exported its models; then it agrees with poolkit.
+    for (const cell of [ort1, ort2]) expect(cell).toMatch(/^(—|[\d.e+-]+)$/);
+    if (ort1 !== '—') expect(segmentOutput).toContain("Every runtime's logits agree with poolkit 1t's");
+  }
+  expect(segmentOutput).not.toContain('disagreements');
+});
+
+test('the segment memory case reports the peak RSS and time of a fresh process, without judging them here', () => {
+  expect(run.status).toBe(0);
+  const [row] = tableRows(memoryOutput);
+  expect(row).toHaveLength(11);
+  const [, image, tiles, threads, seconds, rate, peakRss, verdict, , afterReadBack, finite] = row;
+  expect(image).toMatch(/^\d+x\d+$/);
+  expect(tiles).toMatch(/^\d+ of \d+x\d+$/);
+  for (const cell of [threads, peakRss, afterReadBack]) expect(Number(cell)).toBeGreaterThan(0);
+  for (const cell of [seconds, rate]) expect(Number.isFinite(Number(cell))).toBe(true);
+  expect(verdict).toMatch(/^(pass|FAIL)$/);
+  expect(finite).toBe('yes');
 });
 
 test('the cold-start section times every runtime in Node and Chromium, with and without COOP/COEP', () => {

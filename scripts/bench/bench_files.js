@@ -1,12 +1,15 @@
 // The files the steady-state benchmarks read, in build/bench/ (ignored by git): the seeded
 // weights as .safetensors (written here, in JavaScript) and the cases as ONNX models for
-// onnxruntime-web (exported by Debian's PyTorch, scripts/bench/export_models.py).
+// onnxruntime-web (exported by Debian's PyTorch, scripts/bench/export_models.py), the shipped
+// trained model's included (trained_unet.onnx, for the segment benchmark), exported again when
+// its .safetensors is newer.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CASES } from './cases.js';
 import { seededWeights, writeSafetensors } from './inputs.js';
+import { modelShape, TRAINED_MODEL } from './segment_cases.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const MODEL_DIR = join(root, 'build/bench');
@@ -23,12 +26,19 @@ export function ensureBenchFiles({ smoke }) {
     const path = join(MODEL_DIR, `${weights?.name}.safetensors`);
     if (weights && !existsSync(path)) writeSafetensors(path, seededWeights(weights.shapes));
   }
-  if (existsSync(join(MODEL_DIR, 'unet.onnx'))) return true;
+  const trained = join(root, TRAINED_MODEL);
+  const trainedOnnx = join(MODEL_DIR, 'trained_unet.onnx');
+  const current =
+    existsSync(join(MODEL_DIR, 'unet.onnx')) &&
+    existsSync(trainedOnnx) &&
+    statSync(trainedOnnx).mtimeMs >= statSync(trained).mtimeMs;
+  if (current) return true;
   if (!hasTorch()) {
     if (smoke) return false;
     throw new Error('the benchmark needs Debian\'s PyTorch to export ONNX models: apt-get install python3-torch');
   }
   console.log('exporting the benchmark models to ONNX with PyTorch (scripts/bench/export_models.py)...');
-  execFileSync('/usr/bin/python3', ['scripts/bench/export_models.py', MODEL_DIR], { cwd: root, stdio: 'inherit' });
+  const { padding } = modelShape(readFileSync(trained));
+  execFileSync('/usr/bin/python3', ['scripts/bench/export_models.py', MODEL_DIR, trained, padding], { cwd: root, stdio: 'inherit' });
   return true;
 }

@@ -2,8 +2,11 @@
 """Exports the benchmark cases to ONNX for onnxruntime-web with Debian's PyTorch. The conv and
 UNet weights are read from the .safetensors files `npm run bench` wrote (seeded, in JavaScript),
 so every runtime computes with the very same numbers. Sizes are dynamic axes, so the same
-models serve the full benchmark and its smoke run. Output: build/bench/*.onnx (ignored by git).
-Usage: /usr/bin/python3 scripts/bench/export_models.py [dir]"""
+models serve the full benchmark and its smoke run, and any tile size of the segment benchmark.
+With a trained model's .safetensors (the segment benchmark's), it is exported too, as
+trained_unet.onnx: its depth, base width and channels read from the file's shapes, its padding
+given ('valid' or 'same'; the shapes cannot tell). Output: build/bench/*.onnx (ignored by git).
+Usage: /usr/bin/python3 scripts/bench/export_models.py [dir [trained.safetensors [valid|same]]]"""
 import os
 import sys
 
@@ -30,8 +33,25 @@ def loaded(module, path):
     return module.eval()
 
 
+def trained_unet(path, padding):
+    """A SeedUNet shaped like the state_dict in `path`, with its weights."""
+    tensors = safetensors_io.load(path)
+    levels = 0
+    while f"enc{levels + 1}.0.weight" in tensors:
+        levels += 1
+    first = tensors["enc1.0.weight"]
+    net = SeedUNet(in_channels=first.shape[1], out_channels=tensors["out_conv.weight"].shape[0],
+                   base=first.shape[0], levels=levels, padding=1 if padding == "same" else 0)
+    net.load_state_dict(tensors)
+    # A size the net takes, for the trace (the exported axes are free): 92 for three levels.
+    size = 8 * 2 ** levels if padding == "same" else 12 * 2 ** levels - 4
+    return net.eval(), (1, first.shape[1], size, size)
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join("build", "bench")
+    trained = sys.argv[2] if len(sys.argv) > 2 else None
+    padding = sys.argv[3] if len(sys.argv) > 3 else "valid"
     weights = lambda name: os.path.join(out, name + ".safetensors")  # noqa: E731
     models = {
         "max_pool2d_k2s2": (Lambda(lambda x: F.max_pool2d(x, 2, 2)), (1, 64, 16, 16)),
@@ -46,6 +66,8 @@ def main():
             (1, 512, 8, 8)),
         "unet": (loaded(SeedUNet(), weights("unet")), (1, 1, 92, 92)),
     }
+    if trained:
+        models["trained_unet"] = trained_unet(trained, padding)
     for name, (module, shape) in models.items():
         # Models with weights fix the channels; pooling leaves every axis free.
         free = range(2, len(shape)) if list(module.parameters()) else range(len(shape))

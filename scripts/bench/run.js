@@ -1,10 +1,13 @@
 // `npm run bench`: poolkit against onnxruntime-web (wasm, 1 and 2 threads) and TensorFlow.js
 // (wasm backend) on the same inputs and weights, each case in fresh child processes run one
 // after another. Checks that the outputs agree, then prints medians, ratios, GFLOP/s and peak
-// memory. Then the cold-start section (cold_start.js: import to first result, in Node and in
-// Chromium), named "cold start". Options: --cases <substring> picks cases (`--cases cold` runs
-// only the cold start); --smoke runs every case on a tiny input and the cold start a few times
-// (as npm test does), without onnxruntime-web's cases when PyTorch is not there to export them.
+// memory. Then the segment section (segment.js: UNet.segment's megapixels per second against
+// onnxruntime-web on the same tiles, and the peak memory of an 8192x8192 image), named
+// "segment", and the cold-start section (cold_start.js: import to first result, in Node and in
+// Chromium), named "cold start". Options: --cases <substring> picks cases (`--cases segment` or
+// `--cases cold` runs only that section); --smoke runs every case on a tiny input, the segment
+// section on tiny images and the cold start a few times (as npm test does), without
+// onnxruntime-web's cases when PyTorch is not there to export them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -29,6 +32,7 @@ const CONFIGS = [
 const selected = CASES.map((c, i) => [c, i]).filter(
   ([c]) => (!pick || c.name.includes(pick)) && (!smoke || c.smoke),
 );
+const segment = !pick || 'segment'.includes(pick);
 const coldStart = !pick || 'cold start'.includes(pick);
 
 function simdPeakGflops() {
@@ -124,6 +128,11 @@ for (const { benchCase, results, agree } of rows) {
   }
 }
 if (problems.length) console.log(`\ndisagreements (relative to the largest output magnitude):\n- ${problems.join('\n- ')}`);
+
+if (segment) {
+  const section = spawnSync(process.execPath, ['scripts/bench/segment.js', ...(smoke ? ['--smoke'] : [])], { cwd: root, stdio: 'inherit' });
+  if (section.status !== 0) process.exitCode = 1;
+}
 
 if (coldStart) {
   const cold = spawnSync(process.execPath, ['scripts/bench/cold_start.js', ...(smoke ? ['--smoke'] : [])], { cwd: root, stdio: 'inherit' });
