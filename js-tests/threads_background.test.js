@@ -37,3 +37,17 @@ test('the default pool joins after ready(), and setNumThreads while it starts ap
   expect(poolkit.runtimeInfo()).toMatchObject({ build: 'threads', threads: cores, fallbackReason: null });
   expect(poolkit.functional.maxPool2d(x, 2).tolist()).toEqual([[[[6, 8], [14, 16]]]]);
 });
+
+// The bench's 8192x8192 run found it: a program busy for longer than loadTimeout right after
+// ready() (making a large image, a long op) lost its healthy pool, since the workers' "loaded"
+// messages wait for the event loop. Only time the loop was free counts against the timeout.
+test('a main thread busy for longer than loadTimeout after ready() keeps its pool', async () => {
+  if (cores === 1) return;
+  // A fresh copy of the package, so that its pool starts now, under this test's timeout.
+  const fresh = await import(`../dist/index.js?busy=${Date.now()}`);
+  await fresh.ready({ loadTimeout: 1000 });
+  const until = Date.now() + 2500;
+  while (Date.now() < until); // busy, as a long synchronous op is
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect(fresh.runtimeInfo().fallbackReason).toBeNull();
+});

@@ -37,7 +37,10 @@ function onLoaded(worker, callback) {
   else worker.addEventListener('message', listener);
 }
 
-// Resolves when every pool worker has loaded the module, rejects after `timeout` ms.
+const TICK_MS = 100;
+
+// Resolves when every pool worker has loaded the module, rejects after `timeout` ms of an
+// event loop free to hear from them.
 function poolLoaded(workers, timeout) {
   return new Promise((resolve, reject) => {
     let waiting = workers.filter((worker) => !worker.loaded).length;
@@ -45,7 +48,24 @@ function poolLoaded(workers, timeout) {
       resolve();
       return;
     }
-    const timer = setTimeout(() => reject(new Error(`the thread pool did not start within ${timeout} ms`)), timeout);
+    // The workers' "loaded" messages reach this thread only while its event loop is free: a
+    // program that runs a long synchronous op right after ready() must not make a healthy pool
+    // look dead. So the wait is counted in ticks, each worth at most twice its period.
+    let waited = 0;
+    let last = performance.now();
+    let timer;
+    const tick = () => {
+      const now = performance.now();
+      waited += Math.min(now - last, 2 * TICK_MS);
+      last = now;
+      if (waited >= timeout) {
+        reject(new Error(`the thread pool did not start within ${timeout} ms`));
+        return;
+      }
+      timer = setTimeout(tick, TICK_MS);
+      timer.unref?.();
+    };
+    timer = setTimeout(tick, Math.min(TICK_MS, timeout));
     timer.unref?.();
     for (const worker of workers) {
       if (worker.loaded) continue;
