@@ -108,16 +108,17 @@ export const tileCount = (plan, [height, width]) => plan.origins(height).length 
 
 /**
  * The tile of the mirrored image at (top, left) as UNet.segment cuts it (its #cutTile): a
- * [channels, tile, tile] Float32Array of `image`, [channels, height, width].
+ * [channels, tile, tile] Float32Array of `image`, [channels, height, width], each pixel through
+ * `map` (the model's preprocessing).
  */
-export function cutTile(image, [channels, height, width], top, left, { tile: size, margin }) {
+export function cutTile(image, [channels, height, width], top, left, { tile: size, margin }, map = (x) => x) {
   const out = new Float32Array(channels * size * size);
   const columns = Int32Array.from({ length: size }, (_, x) => reflect(left + x - margin, width));
   for (let c = 0; c < channels; c++) {
     for (let y = 0; y < size; y++) {
       const row = c * height * width + reflect(top + y - margin, height) * width;
       const to = (c * size + y) * size;
-      for (let x = 0; x < size; x++) out[to + x] = image[row + columns[x]];
+      for (let x = 0; x < size; x++) out[to + x] = map(image[row + columns[x]]);
     }
   }
   return out;

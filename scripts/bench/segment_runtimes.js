@@ -8,6 +8,8 @@
 //   each tile's outputs kept as segment keeps them (keepTile).
 import { loadOrt, ORT_SESSION_OPTIONS } from './loaders.js';
 import { cutTile, keepTile, tileCount } from './segment_cases.js';
+import { percentileMapping } from '../../web/lib/percentile.js';
+import { readPreprocessing } from '../../web/lib/preprocessing.js';
 
 /**
  * poolkit's runtime. The tiles segment cuts are counted (net.forward, which segment calls per
@@ -58,17 +60,23 @@ export async function ortSegment({ threads, onnxModel, model, image, imageSize, 
   const [height, width] = imageSize;
   const inputShape = [channels, height, width];
   const same = model.padding === 'same';
-  const tileOf = (top, left) => new ort.Tensor('float32', cutTile(image, inputShape, top, left, plan), [1, channels, plan.tile, plan.tile]);
+  // The model's preprocessing, as segment applies it: found over the whole image once per run
+  // (inside the timing, as segment's is), then applied as each tile is cut.
+  const preprocessing = readPreprocessing('bench', model.metadata);
+  const mapping = () => (preprocessing ? percentileMapping('bench', 'image', image, preprocessing).map : (x) => x);
+  const tileOf = (top, left, map) =>
+    new ort.Tensor('float32', cutTile(image, inputShape, top, left, plan, map), [1, channels, plan.tile, plan.tile]);
   return {
     async warmUp() {
-      await session.run({ x: tileOf(0, 0) });
+      await session.run({ x: tileOf(0, 0, mapping()) });
     },
     async run() {
       let output = null;
       let outputShape;
+      const map = mapping();
       for (const top of plan.origins(height)) {
         for (const left of plan.origins(width)) {
-          const { y } = await session.run({ x: tileOf(top, left) });
+          const { y } = await session.run({ x: tileOf(top, left, map) });
           const [, classes, tileHeight, tileWidth] = y.dims;
           if (!output) {
             outputShape = [classes, height, width];
