@@ -1,6 +1,7 @@
 // Issue 12: by default the thread pool starts in the background, so ready() does not wait for
 // thread startup; ops run on one thread until the pool is up and on all of them after.
 import os from 'node:os';
+import { pathToFileURL } from 'node:url';
 import * as poolkit from 'poolkit';
 
 const cores = Math.min(os.availableParallelism(), 16);
@@ -43,8 +44,10 @@ test('the default pool joins after ready(), and setNumThreads while it starts ap
 // messages wait for the event loop. Only time the loop was free counts against the timeout.
 test('a main thread busy for longer than loadTimeout after ready() keeps its pool', async () => {
   if (cores === 1) return;
-  // A fresh copy of the package, so that its pool starts now, under this test's timeout.
-  const fresh = await import(`../dist/index.js?busy=${Date.now()}`);
+  // A fresh copy of the package under test (POOLKIT_DIST, as jest.config maps it), so that its
+  // pool starts now, under this test's timeout.
+  const dist = process.env.POOLKIT_DIST ? pathToFileURL(process.env.POOLKIT_DIST) : new URL('../dist/index.js', import.meta.url);
+  const fresh = await import(`${dist.href}?busy=${Date.now()}`);
   await fresh.ready({ loadTimeout: 1000 });
   const until = Date.now() + 2500;
   while (Date.now() < until); // busy, as a long synchronous op is
