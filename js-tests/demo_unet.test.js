@@ -306,7 +306,11 @@ test('from the keyboard alone: choose a sample, Tab to Run, press Enter', async 
 const RANGES = { mean: [0.09, 0.13], std: [0.2, 0.26], skewness: [2.0, 2.9] };
 
 test('with weights that record the training statistics: none for an image like them, the ones outside for it inverted and for a photo', async () => {
-  const recorded = encodeSafetensors(decodeSafetensors(new Uint8Array(weights)), { format: 'pt', input_statistics: JSON.stringify(RANGES) });
+  const recorded = encodeSafetensors(decodeSafetensors(new Uint8Array(weights)), {
+    format: 'pt',
+    preprocessing: '{"type": "percentile", "low": 1, "high": 99.8}',
+    input_statistics: JSON.stringify(RANGES),
+  });
   const { page: other, errors: otherErrors } = await openUNetPage(browser, server.url, (p) =>
     p.route('**/cells-unet-base16.safetensors', (route) => route.fulfill({ body: Buffer.from(recorded), contentType: 'application/octet-stream' })),
   );

@@ -6,8 +6,9 @@ import * as poolkit from 'poolkit';
 import { foregroundIoU } from '../web/demo/unet/metrics.js';
 import { passClient } from '../web/demo/unet/pass_client.js';
 import { readManifest } from '../web/demo/unet/samples.js';
-import { colourSpread, describeReasons, normalizedStatistics, outOfRange, percentile, trainingRanges } from '../web/demo/unet/statistics.js';
+import { colourSpread, describeReasons, normalizedStatistics, outOfRange, trainingRanges } from '../web/demo/unet/statistics.js';
 import { planTiles } from '../web/demo/unet/tile_size.js';
+import { oneLevelUNetFile } from './helpers/small_unet.js';
 
 const fromRepo = (path) => new URL(`../${path}`, import.meta.url);
 
@@ -16,17 +17,21 @@ describe('statistics', () => {
   // intensity_statistics(percentile_normalize(x)) in float64.
   const x = Float32Array.from([0.1, 0.5, 0.2, 0.9, 0.05, 0.3, 0.3, 1.0, 0.0, 0.45, 0.7]);
 
-  test('percentiles and the normalized mean, std and skewness are numpy’s', () => {
-    const sorted = x.slice().sort();
-    expect(percentile(sorted, 1)).toBeCloseTo(0.005000000074505806, 15);
-    expect(percentile(sorted, 99.8)).toBeCloseTo(0.9979999995231629, 15);
-    expect(percentile(sorted, 37.5)).toBeCloseTo(0.2750000096857548, 15);
-    const s = normalizedStatistics(x, { low: 1, high: 99.8 });
+  test('the normalized mean, std and skewness are numpy’s, from the model\'s bounds', async () => {
+    // lo and hi as segment finds them: the model's 1st and 99.8th percentiles of x.
+    const net = await poolkit.UNet.fromSafetensors(oneLevelUNetFile({ metadata: { preprocessing: '{"type": "percentile", "low": 1, "high": 99.8}' } }));
+    const image = poolkit.tensor(x, [1, 1, 1, x.length]);
+    const bounds = net.preprocessingBounds(image);
+    expect(bounds.lo).toBeCloseTo(0.005000000074505806, 15);
+    expect(bounds.hi).toBeCloseTo(0.9979999995231629, 15);
+    const s = normalizedStatistics(x, bounds);
     expect(s.mean).toBeCloseTo(0.40693948393499774, 12);
     expect(s.std).toBeCloseTo(0.32477655370972797, 12);
     expect(s.skewness).toBeCloseTo(0.5258902704026728, 12);
     // A constant image: no NaN, as the epsilon in normalize.py promises.
-    expect(normalizedStatistics(new Float32Array(9).fill(0.4))).toEqual({ mean: 0, std: 0, skewness: 0 });
+    const constant = poolkit.tensor(new Float32Array(9).fill(0.4), [1, 3, 3]);
+    expect(normalizedStatistics(constant.data, net.preprocessingBounds(constant))).toEqual({ mean: 0, std: 0, skewness: 0 });
+    [net, image, constant].forEach((t) => t.dispose());
   });
 
   test('a statistic outside the training extremes is named, with its value and range', () => {

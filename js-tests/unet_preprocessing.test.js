@@ -112,3 +112,41 @@ describe('segment applies it', () => {
     x.dispose();
   });
 });
+
+describe('preprocessingBounds', () => {
+  let net;
+  let rgb;
+  beforeAll(async () => {
+    net = await UNet.fromSafetensors(oneLevelUNetFile({ metadata: { preprocessing: PERCENTILE } }));
+    rgb = await UNet.fromSafetensors(oneLevelUNetFile({ inChannels: 3, seed: 8, metadata: { preprocessing: PERCENTILE } }));
+  });
+  afterAll(() => [net, rgb].forEach((n) => n.dispose()));
+
+  test.each([
+    ['random 37x53', () => net],
+    ['random 3-channel 3x19x23', () => rgb],
+    ['duplicates around the ranks 7x10', () => net],
+  ])('%s: numpy\'s lo and hi, as doubles', (name, model) => {
+    const c = fixture.cases.find((k) => k.name === name);
+    const pair = c.pairs.find((p) => p.low === 1 && p.high === 99.8);
+    const image = decodeTensor(c.image);
+    const x = poolkit.tensor(image.values, image.shape);
+    expect(model().preprocessingBounds(x)).toEqual({ lo: Number(pair.lo), hi: Number(pair.hi) });
+    x.dispose();
+  });
+
+  test('null for a model without preprocessing; segment\'s image rules otherwise', async () => {
+    const plain = await UNet.fromSafetensors(oneLevelUNetFile());
+    const x = poolkit.tensor(new Float32Array([0.2, 0.4, NaN, 0.1]), [1, 1, 2, 2]);
+    expect(plain.preprocessingBounds(x)).toBeNull();
+    expect(() => net.preprocessingBounds(x)).toThrow(
+      'UNet.preprocessingBounds: image must hold only finite values for the model\'s percentile preprocessing, got NaN at flat index 2',
+    );
+    const batch = poolkit.tensor(new Float32Array(8), [2, 1, 2, 2]);
+    expect(() => net.preprocessingBounds(batch)).toThrow('UNet.preprocessingBounds: image must be [1, C, H, W] or [C, H, W], got shape [2, 1, 2, 2]');
+    expect(() => rgb.preprocessingBounds(x)).toThrow('UNet.preprocessingBounds: image must have 3 channels (the in-channels of enc1.0), got shape [1, 1, 2, 2]');
+    plain.dispose();
+    expect(() => plain.preprocessingBounds(x)).toThrow('UNet.preprocessingBounds: the model was disposed');
+    [x, batch].forEach((t) => t.dispose());
+  });
+});

@@ -488,6 +488,7 @@ isTensor(net.forward(pixels, { signal: AbortSignal.timeout(1000) }));
 isTensor(await net.segment(pixels));
 isTensor(await net.segment(pixels, { tileSize: 188, onProgress: (fraction) => exactly<number>()(fraction), signal: controller.signal }));
 isTensor(await net.segment(pixels, { preprocess: false }));
+exactly<{ lo: number; hi: number } | null>()(net.preprocessingBounds(pixels));
 const cells = poolkit.instances(pixels, { minArea: 20 });
 exactly<Int32Array>()(cells.labels);
 exactly<number>()(cells.count);

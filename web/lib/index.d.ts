@@ -814,6 +814,12 @@ export class UNet {
    * every pixel is mapped as the tiles read it; a NaN or infinite pixel is then an Error.
    */
   segment(image: Tensor, options?: UNetSegmentOptions): Promise<Tensor>;
+  /**
+   * What segment() maps to 0 and 1 for `image` under the model's percentile preprocessing
+   * (numpy's linear percentiles of all its values, doubles), or null for a model without one.
+   * segment's image rules; a NaN or infinite pixel is an Error.
+   */
+  preprocessingBounds(image: Tensor): { lo: number; hi: number } | null;
   /** Frees the packed weights in wasm memory (after a pass running now returns). */
   dispose(): void;
   /** dispose(), for `using`. */

@@ -192,6 +192,45 @@ export class UNet {
     return adoptWasmTensor(result.data, result.shape);
   }
 
+  // segment's rules for an image: [1, C, H, W] or [C, H, W], the model's C, at least 1x1.
+  // Returns [H, W].
+  #checkImage(op, image) {
+    if (this.isDisposed) throw new Error(`${op}: the model was disposed`);
+    checkInput(op, image, 'image');
+    const shape = image.shape;
+    if (!((shape.length === 4 && shape[0] === 1) || shape.length === 3)) {
+      throw new Error(`${op}: image must be [1, C, H, W] or [C, H, W], got shape [${shape.join(', ')}]`);
+    }
+    const [channels, height, width] = shape.slice(-3);
+    if (channels !== this.inChannels) {
+      throw new Error(`${op}: image must have ${this.inChannels} channels (the in-channels of enc1.0), got shape [${shape.join(', ')}]`);
+    }
+    if (height < 1 || width < 1) throw new Error(`${op}: image must be at least 1x1, got shape [${shape.join(', ')}]`);
+    return [height, width];
+  }
+
+  /**
+   * What segment() maps to 0 and to 1 for this image under the model's percentile
+   * preprocessing: {lo, hi}, numpy's linear percentiles of all its values, as doubles; null
+   * for a model without preprocessing. The same image rules as segment's, and a NaN or
+   * infinite pixel is an Error. Lets a page judge an image as the model will see it (its
+   * normalized brightness, say) without a second percentile of its own.
+   */
+  preprocessingBounds(image) {
+    const op = 'UNet.preprocessingBounds';
+    this.#checkImage(op, image);
+    if (!this.#preprocessing) return null;
+    const { lo, hi } = this.#percentiles(op, image);
+    return { lo, hi };
+  }
+
+  // The pixel mapping of the model's preprocessing, from the whole image: computed once, so
+  // that every tile sees the same lo and hi.
+  #percentiles(op, image) {
+    const values = new Float32Array(wasm().HEAPU8.buffer, addressOf(image, op), image.numel());
+    return percentileMapping(op, 'image', values, this.#preprocessing);
+  }
+
   /**
    * Segments an image of any size: a float32 [1, C, H, W] or [C, H, W] tensor, H, W >= 1.
    * Resolves to [1, outChannels, H, W] logits for exactly its pixels, by the U-Net paper's
@@ -214,17 +253,7 @@ export class UNet {
   async segment(image, options = {}) {
     const op = 'UNet.segment';
     const o = readOptions(op, options, { tileSize: 572, onProgress: undefined, signal: undefined, preprocess: true });
-    if (this.isDisposed) throw new Error(`${op}: the model was disposed`);
-    checkInput(op, image, 'image');
-    const shape = image.shape;
-    if (!((shape.length === 4 && shape[0] === 1) || shape.length === 3)) {
-      throw new Error(`${op}: image must be [1, C, H, W] or [C, H, W], got shape [${shape.join(', ')}]`);
-    }
-    const [channels, height, width] = shape.slice(-3);
-    if (channels !== this.inChannels) {
-      throw new Error(`${op}: image must have ${this.inChannels} channels (the in-channels of enc1.0), got shape [${shape.join(', ')}]`);
-    }
-    if (height < 1 || width < 1) throw new Error(`${op}: image must be at least 1x1, got shape [${shape.join(', ')}]`);
+    const [height, width] = this.#checkImage(op, image);
     if (!(Number.isInteger(o.tileSize) && o.tileSize >= 1)) {
       throw new Error(`${op}: tileSize must be a positive integer, got ${o.tileSize}`);
     }
@@ -234,7 +263,7 @@ export class UNet {
     const preprocess = bool(op, 'preprocess', o.preprocess);
     const signal = signalOption(op, o.signal);
     signal?.throwIfAborted();
-    const map = preprocess && this.#preprocessing ? this.#mapping(op, image) : null;
+    const map = preprocess && this.#preprocessing ? this.#percentiles(op, image).map : null;
     const tiling = wasm().unetTiling(this.levels, this.#spec.samePadding);
     if (tiling.error) throw new Error(tiling.error.replace(/^UNet:/, `${op}:`));
     const plan = planTiles(tiling, this.#spec.samePadding, this.levels, o.tileSize);
@@ -269,12 +298,6 @@ export class UNet {
     return output;
   }
 
-  // The pixel mapping of the model's preprocessing, from the whole image: computed once, so
-  // that every tile sees the same lo and hi.
-  #mapping(op, image) {
-    const values = new Float32Array(wasm().HEAPU8.buffer, addressOf(image, op), image.numel());
-    return percentileMapping(op, 'image', values, this.#preprocessing).map;
-  }
 
   // The tile of the mirrored plane at (top, left), read from the image's memory (through `map`,
   // the preprocessing, if given).

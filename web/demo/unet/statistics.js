@@ -3,22 +3,13 @@
 // normalization; an image far outside any of them is not what the model learnt, and a mask of it
 // is a guess. The arithmetic follows scripts/cells/normalize.py (numpy, float64).
 
-/** numpy.percentile's default ('linear') of ascending `sorted` values, q in [0, 100]. */
-export function percentile(sorted, q) {
-  const position = (q / 100) * (sorted.length - 1);
-  const below = Math.floor(position);
-  const above = Math.min(below + 1, sorted.length - 1);
-  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
-}
-
 /**
- * {mean, std, skewness} of the grey image (values in [0, 1]) once normalized as the model does:
- * (x - p_low) / (p_high - p_low + 1e-20) over the whole image; std is the population std.
+ * {mean, std, skewness} of the grey image once normalized as the model does it,
+ * (x - lo) / (hi - lo + 1e-20), with lo and hi from UNet.preprocessingBounds (the image's
+ * percentiles); std is the population std.
  */
-export function normalizedStatistics(grey, { low = 1, high = 99.8 } = {}) {
-  const sorted = grey.slice().sort();
-  const lo = percentile(sorted, low);
-  const scale = percentile(sorted, high) - lo + 1e-20;
+export function normalizedStatistics(grey, { lo, hi }) {
+  const scale = hi - lo + 1e-20;
   const n = grey.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += (grey[i] - lo) / scale;

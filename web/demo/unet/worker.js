@@ -46,19 +46,23 @@ function results(logits, minArea) {
   return { classes, height, width, logits: values, foreground, labels: own(found.labels), count: found.count, cells: found.cells };
 }
 
-async function run({ id, rgba, width, height, minArea, stop }, controller) {
-  const { signal } = controller;
-  const net = await model;
-  const { grey } = greyInput(rgba, width * height);
-  const preprocessing = net.preprocessing?.type === 'percentile' ? net.preprocessing : {};
+// Tells the page whether the image looks like the model's training images, as the model will
+// see it (after its preprocessing; a model without one sees the pixels as they are).
+function postChecks(id, net, input, grey, rgba) {
+  const bounds = net.preprocessingBounds(input) ?? { lo: 0, hi: 1 };
   const ranges = trainingRanges(net.metadata);
   self.postMessage({
     type: 'checked',
     id,
     spread: colourSpread(rgba),
-    outside: ranges ? outOfRange(normalizedStatistics(grey, preprocessing), ranges) : [],
+    outside: ranges ? outOfRange(normalizedStatistics(grey, bounds), ranges) : [],
   });
-  signal.throwIfAborted();
+}
+
+async function run({ id, rgba, width, height, minArea, stop }, controller) {
+  const { signal } = controller;
+  const net = await model;
+  const { grey } = greyInput(rgba, width * height);
   const plan = planTiles(height, width, net);
   let tiles = plan.tiles;
   let done = 0;
@@ -74,9 +78,12 @@ async function run({ id, rgba, width, height, minArea, stop }, controller) {
     else progress((done + stage) / tiles);
   };
   const input = poolkit.tensor(grey, [1, 1, height, width]);
-  const started = performance.now();
+  let started;
   let logits;
   try {
+    postChecks(id, net, input, grey, rgba);
+    signal.throwIfAborted();
+    started = performance.now();
     logits = await net.segment(input, {
       tileSize: plan.tileSize,
       signal,
