@@ -15,7 +15,14 @@ const pairOf = (name) => {
   return { image: decodeTensor(c.image), normalized: decodeTensor(pair.normalized) };
 };
 
-beforeAll(() => poolkit.ready());
+// One-level nets with the percentile preprocessing, grey and RGB.
+let net;
+let rgb;
+beforeAll(async () => {
+  net = await UNet.fromSafetensors(oneLevelUNetFile({ metadata: { preprocessing: PERCENTILE } }));
+  rgb = await UNet.fromSafetensors(oneLevelUNetFile({ inChannels: 3, seed: 8, metadata: { preprocessing: PERCENTILE } }));
+});
+afterAll(() => [net, rgb].forEach((n) => n.dispose()));
 
 describe('fromSafetensors reads the preprocessing', () => {
   test('metadata and preprocessing getters: the parsed object, frozen, or null when absent', async () => {
@@ -50,14 +57,6 @@ describe('fromSafetensors reads the preprocessing', () => {
 });
 
 describe('segment applies it', () => {
-  let net;
-  let rgb;
-  beforeAll(async () => {
-    net = await UNet.fromSafetensors(oneLevelUNetFile({ metadata: { preprocessing: PERCENTILE } }));
-    rgb = await UNet.fromSafetensors(oneLevelUNetFile({ inChannels: 3, seed: 8, metadata: { preprocessing: PERCENTILE } }));
-  });
-  afterAll(() => [net, rgb].forEach((n) => n.dispose()));
-
   test.each([
     ['random 37x53', () => net],
     ['random 3-channel 3x19x23', () => rgb],
@@ -114,14 +113,6 @@ describe('segment applies it', () => {
 });
 
 describe('preprocessingBounds', () => {
-  let net;
-  let rgb;
-  beforeAll(async () => {
-    net = await UNet.fromSafetensors(oneLevelUNetFile({ metadata: { preprocessing: PERCENTILE } }));
-    rgb = await UNet.fromSafetensors(oneLevelUNetFile({ inChannels: 3, seed: 8, metadata: { preprocessing: PERCENTILE } }));
-  });
-  afterAll(() => [net, rgb].forEach((n) => n.dispose()));
-
   test.each([
     ['random 37x53', () => net],
     ['random 3-channel 3x19x23', () => rgb],
