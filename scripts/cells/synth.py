@@ -91,10 +91,12 @@ def sample(seed, size=256):
         labels[box] = np.where(owns, n, labels[box])
         depth[box] = np.where(owns, rho, depth[box])
 
-    # Out-of-focus cells in another plane: wide, dim, and not part of the labels.
+    # Out-of-focus cells in another plane: wide, without an edge, and not part of the labels;
+    # from faint to brighter than the cells in focus (a model that learnt "bright means cell"
+    # takes such haze for cells, as the first models did).
     for _ in range(rng.integers(0, 8)):
         cy, cx = rng.uniform(0, size, size=2)
-        light += rng.uniform(0.05, 0.5) * _blob(yy, xx, cy, cx, rng.uniform(6, 30))
+        light += optics.log_uniform(rng, 0.05, 1.5) * _blob(yy, xx, cy, cx, rng.uniform(6, 30))
     # Debris: tiny bright specks, also not cells.
     for _ in range(rng.integers(0, 20)):
         cy, cx = rng.uniform(0, size, size=2)
