@@ -136,8 +136,12 @@ describe('preprocessingBounds', () => {
     const batch = poolkit.tensor(new Float32Array(8), [2, 1, 2, 2]);
     expect(() => net.preprocessingBounds(batch)).toThrow('UNet.preprocessingBounds: image must be [1, C, H, W] or [C, H, W], got shape [2, 1, 2, 2]');
     expect(() => rgb.preprocessingBounds(x)).toThrow('UNet.preprocessingBounds: image must have 3 channels (the in-channels of enc1.0), got shape [1, 1, 2, 2]');
+    expect(() => net.preprocessingBounds(new Float32Array(4))).toThrow(
+      'UNet.preprocessingBounds: image must be a poolkit Tensor (make one with poolkit.tensor(data, shape)), got Float32Array',
+    );
     plain.dispose();
     expect(() => plain.preprocessingBounds(x)).toThrow('UNet.preprocessingBounds: the model was disposed');
     [x, batch].forEach((t) => t.dispose());
+    expect(() => net.preprocessingBounds(x)).toThrow('UNet.preprocessingBounds: the input tensor was disposed');
   });
 });

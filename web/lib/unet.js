@@ -224,7 +224,7 @@ export class UNet {
     return { lo, hi };
   }
 
-  // The pixel mapping of the model's preprocessing, from the whole image: computed once, so
+  // The model's preprocessing of the whole image ({lo, hi, map}): segment computes it once, so
   // that every tile sees the same lo and hi.
   #percentiles(op, image) {
     const values = new Float32Array(wasm().HEAPU8.buffer, addressOf(image, op), image.numel());
@@ -297,7 +297,6 @@ export class UNet {
     }
     return output;
   }
-
 
   // The tile of the mirrored plane at (top, left), read from the image's memory (through `map`,
   // the preprocessing, if given).
