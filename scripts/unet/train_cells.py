@@ -36,8 +36,6 @@ BASE, LEVELS, CLASSES = 16, 3, 3
 MARGIN = 88  # a three-level valid-conv U-Net maps S x S to (S - 88) x (S - 88)
 TRAIN_SIZE = 316
 HELD_OUT, HELD_OUT_SIZE = 32, 256
-# The boundary is a thin class that decides whether touching cells come apart: weigh it up.
-CLASS_WEIGHTS = torch.tensor([1.0, 1.0, 2.0])
 
 
 def dice_loss(logits, target):
@@ -86,7 +84,10 @@ def train(args):
         net.load_state_dict(torch.load(args.init))
 
     started = time.time()
-    pool = dataset.TrainingPool(args.train_images, TRAIN_SIZE, TRAIN_SIZE - MARGIN, rng)
+    pool = dataset.TrainingPool(args.train_images, TRAIN_SIZE, TRAIN_SIZE - MARGIN, rng,
+                                args.border_mirror)
+    # The boundary is a thin class that decides whether touching cells come apart: weigh it up.
+    class_weights = torch.tensor([1.0, 1.0, args.boundary_weight])
     held_out = held_out_images()
     print(f"generated {args.train_images} training and {HELD_OUT} held-out images "
           f"in {time.time() - started:.0f} s", flush=True)
@@ -98,7 +99,7 @@ def train(args):
             group["lr"] = learning_rate(step, args.steps, args.lr)
         x, y = pool.batch(args.batch)
         logits = net(x)
-        loss = F.cross_entropy(logits, y, weight=CLASS_WEIGHTS) + dice_loss(logits, y)
+        loss = F.cross_entropy(logits, y, weight=class_weights) + dice_loss(logits, y)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
@@ -125,6 +126,11 @@ def main():
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--train-images", type=int, default=900)
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--boundary-weight", type=float, default=2.0,
+                        help="cross-entropy weight of the boundary class (background and cell: 1)")
+    parser.add_argument("--border-mirror", type=float, default=0.0,
+                        help="probability that a side of a training tile is mirrored as "
+                        "segment mirrors an image's border")
     parser.add_argument("--report-every", type=int, default=100)
     parser.add_argument("--no-export", action="store_true", help="train and report only")
     parser.add_argument("--checkpoint", help="save the state_dict here at every report")
