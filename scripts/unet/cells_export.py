@@ -89,7 +89,7 @@ def input_statistics():
             for key in ("mean", "std", "skewness")}
 
 
-def save_weights(net, results, args, evaluation):
+def save_weights(net, results, args, evaluation, min_area):
     metadata = {
         "format": "pt",
         "model": "SeedUNet(in_channels=1, out_channels=3, base=16, levels=3): valid 3x3 convs, "
@@ -98,7 +98,7 @@ def save_weights(net, results, args, evaluation):
                  "`preprocessing` over the whole image",
         "preprocessing": normalize.metadata_json(),
         "classes": json.dumps(CLASSES),
-        "min_area": str(evaluate_cells.MIN_AREA),
+        "min_area": str(min_area),
         "input_statistics": json.dumps(input_statistics()),
         "held_out": json.dumps(evaluation),
         "held_out_iou": f"{results['held_out_iou']:.4f}",
@@ -116,7 +116,7 @@ def save_weights(net, results, args, evaluation):
     return hashlib.sha256(data).hexdigest()
 
 
-def save_samples(net):
+def save_samples(net, min_area):
     os.makedirs(os.path.join(ROOT, SAMPLES_DIR), exist_ok=True)
     entries = []
     for name, generator, seed, size, condition, description in SAMPLES:
@@ -125,7 +125,7 @@ def save_samples(net):
         Image.fromarray(pixels, mode="L").save(os.path.join(ROOT, SAMPLES_DIR, name + ".png"))
         truth = np.where(labels > 0, 255, 0).astype(np.uint8)
         Image.fromarray(truth, mode="L").save(os.path.join(ROOT, SAMPLES_DIR, name + "-truth.png"))
-        score = evaluate_cells.scores(net, pixels / 255, labels)
+        score = evaluate_cells.scores(net, pixels / 255, labels, min_area)
         entries.append({"name": name, "image": name + ".png", "truth": name + "-truth.png",
                         "count": int(labels.max()), "generator": generator, "seed": seed,
                         "condition": condition, "description": description,
@@ -133,18 +133,18 @@ def save_samples(net):
         print(f"{name}: {size}x{size}, {int(labels.max())} cells; PyTorch IoU {score['iou']:.3f}, "
               f"{score['count']} cells found")
     manifest = {"model": "../models/" + os.path.basename(WEIGHTS), "classes": CLASSES,
-                "minArea": evaluate_cells.MIN_AREA, "samples": entries}
+                "minArea": min_area, "samples": entries}
     with open(os.path.join(ROOT, SAMPLES_DIR, "cells.json"), "w") as f:
         json.dump(manifest, f, indent=2)
         f.write("\n")
 
 
-def fixture_case(net, name, generator, seed, size, condition, shape):
+def fixture_case(net, min_area, name, generator, seed, size, condition, shape):
     image, labels = generate(generator, seed, size, condition)
     h, w = shape
     pixels = as_png_pixels(image[:h, :w])
     logits = whole_image.logits(net, pixels / 255)
-    found, cells = instances.instances(logits, min_area=evaluate_cells.MIN_AREA)
+    found, cells = instances.instances(logits, min_area=min_area)
     ordered = np.sort(logits, axis=0)
     return {
         "name": name, "generator": generator, "seed": seed, "condition": condition,
@@ -161,15 +161,15 @@ def fixture_case(net, name, generator, seed, size, condition, shape):
     }
 
 
-def save_fixture(net, weights_sha256, evaluation):
+def save_fixture(net, weights_sha256, evaluation, min_area):
     doc = {
         "generator": "scripts/unet/train_cells.py (cells_export.py)",
         "torch": torch.__version__,
         "weights": WEIGHTS,
         "weightsSha256": weights_sha256,
-        "minArea": evaluate_cells.MIN_AREA,
+        "minArea": min_area,
         "heldOut": evaluation,
-        "samples": [fixture_case(net, *case) for case in FIXTURE_CASES],
+        "samples": [fixture_case(net, min_area, *case) for case in FIXTURE_CASES],
     }
     path = os.path.join(ROOT, FIXTURE)
     with open(path, "w") as f:
@@ -180,11 +180,12 @@ def save_fixture(net, weights_sha256, evaluation):
 
 def export(net, results, args):
     net.eval()
-    evaluation = evaluate_cells.evaluate(net)
+    min_area = evaluate_cells.choose_min_area(net)
+    evaluation = evaluate_cells.evaluate(net, min_area=min_area)
     print(evaluate_cells.markdown(evaluation))
     # Four digits: what the weights' metadata and the fixture record alike.
     evaluation = [{k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()}
                   for r in evaluation]
-    sha256 = save_weights(net, results, args, evaluation)
-    save_samples(net)
-    save_fixture(net, sha256, evaluation)
+    sha256 = save_weights(net, results, args, evaluation, min_area)
+    save_samples(net, min_area)
+    save_fixture(net, sha256, evaluation, min_area)

@@ -58,10 +58,11 @@ def check_fixture(net, fixture):
         print(f"{case['name']}: logits within {error:.1e}, classes identical, {case['count']} cells")
 
 
-def check_samples():
+def check_samples(min_area):
     samples_dir = os.path.join(ROOT, cells_export.SAMPLES_DIR)
     with open(os.path.join(samples_dir, "cells.json")) as f:
         manifest = json.load(f)
+    assert manifest["minArea"] == min_area, "the demo counts cells with another min_area"
     for s in manifest["samples"]:
         size = np.asarray(Image.open(os.path.join(samples_dir, s["image"]))).shape[0]
         image, labels = cells_export.generate(s["generator"], s["seed"], size, s["condition"])
@@ -82,11 +83,12 @@ def main():
         assert hashlib.sha256(f.read()).hexdigest() == fixture["weightsSha256"], \
             "the weights file is not the one the fixture was made from"
     assert json.loads(metadata(weights_path)["preprocessing"]) == normalize.PREPROCESSING
+    assert int(metadata(weights_path)["min_area"]) == fixture["minArea"]
     net = SeedUNet(in_channels=1, out_channels=3, base=16, levels=3)
     net.load_state_dict(safetensors_io.load(weights_path), strict=True)
     net.eval()
     check_fixture(net, fixture)
-    check_samples()
+    check_samples(fixture["minArea"])
     print(f"ok: {fixture['weights']} reproduces the fixture and the demo's samples")
 
 
